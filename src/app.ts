@@ -1,0 +1,136 @@
+// The only assembly point: config, database and logger in; the Hono app and the bot out.
+// Node and Workers entries are thin shells around this factory.
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import type { Bot } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Config } from "./config.js";
+import type { Db } from "./db/client.js";
+import type { Logger } from "./logger.js";
+import type { BotContext, SessionData } from "./bot/context.js";
+import { createBot } from "./bot/bot.js";
+import type { Services } from "./bot/services.js";
+import { showHelp } from "./bot/features/help.js";
+import { createI18n, isLanguage } from "./i18n/i18n.js";
+import { loadFlows } from "./flows/registry.js";
+import { createFlowEngine } from "./flows/engine.js";
+import { createPseudonymizer } from "./domain/privacy/pseudonym.js";
+import { createSealer } from "./domain/privacy/encryption.js";
+import { forgetChild, saveLanguage } from "./domain/children.js";
+import { createSessionStorage } from "./db/session-storage.js";
+import { webhookRoutes } from "./http/webhook.js";
+import { healthRoutes } from "./http/health.js";
+import { requestLog } from "./http/request-log.js";
+import { createFakeBotApi, type FakeBotApi } from "./simulator/fake-bot-api.js";
+import { simulatorRoutes } from "./simulator/routes.js";
+
+export interface AppDeps {
+  /** Must carry appSecret: the entry generates one for the embedded mode. */
+  config: Config & { appSecret: string };
+  db: Db;
+  logger: Logger;
+  /** Known bot identity (skips getMe). Required in simulator mode's absence only if known. */
+  botInfo?: UserFromGetMe;
+  /** An in-process Bot API (tests). In simulator mode one is created when not given. */
+  botApi?: FakeBotApi;
+}
+
+export interface App {
+  http: Hono;
+  bot: Bot<BotContext>;
+  /** The in-process Bot API, when the bot talks to one (simulator mode, tests). */
+  botApi: FakeBotApi | undefined;
+  webhookSecret: string;
+}
+
+const SIMULATED_TOKEN = "1000000001:SIMULATOR-not-a-real-token-000000";
+const SIMULATED_BOT: UserFromGetMe = {
+  id: 1000000001,
+  is_bot: true,
+  first_name: "Bala Help (simulator)",
+  username: "bala_help_simulator_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+export function createApp(deps: AppDeps): App {
+  const { config, db, logger } = deps;
+  const simulated = !config.botToken || deps.botApi !== undefined;
+  const botApi = deps.botApi ?? (simulated ? createFakeBotApi(deps.botInfo ?? SIMULATED_BOT) : undefined);
+  const webhookSecret = config.webhookSecret ?? randomSecret();
+
+  const i18n = createI18n();
+  const flows = loadFlows();
+  const sealer = createSealer(config.appSecret);
+  const engine = createFlowEngine(flows, {
+    showHelp: (ctx) => showHelp(ctx, { resume: true }),
+    params: {},
+    onComplete: {
+      saveLanguage: async (ctx, answers) => {
+        const language = answers.language;
+        if (!isLanguage(language) || !ctx.pseudonym) return;
+        await saveLanguage(db, ctx.pseudonym, language);
+        ctx.language = language;
+        ctx.languageKnown = true;
+        ctx.t = i18n.t(language);
+      },
+    },
+  });
+  const services: Services = {
+    db,
+    i18n,
+    logger,
+    flows,
+    engine,
+    pseudonyms: createPseudonymizer(config.appSecret),
+    forgetChild: (pseudonym) => forgetChild(db, pseudonym),
+  };
+
+  const bot = createBot({
+    token: config.botToken && !deps.botApi ? config.botToken : SIMULATED_TOKEN,
+    // A real bot without a known identity asks Telegram once (grammY's init, on the first update).
+    botInfo: botApi?.botInfo ?? deps.botInfo,
+    apiRoot: botApi?.apiRoot ?? config.telegramApiRoot,
+    ...(botApi ? { fetch: botApi.fetch as typeof fetch } : {}),
+    services,
+    sessionStorage: createSessionStorage<SessionData>(db, sealer),
+  });
+
+  const http = new Hono();
+  http.use(requestLog(logger));
+  http.get("/", (c) => c.redirect(config.simulator && botApi ? "/simulator" : "/healthz"));
+  http.route("/healthz", healthRoutes(db));
+  http.route("/telegram/webhook", webhookRoutes(bot, webhookSecret, logger));
+  if (config.simulator && botApi) {
+    http.use("/simulator/*", secureHeaders());
+    http.route("/simulator", simulatorRoutes({ botApi, deliver: (update) => deliverToWebhook(http, webhookSecret, update) }));
+  }
+  http.notFound((c) => c.json({ ok: false, error: "not found" }, 404));
+  http.onError((error, c) => {
+    logger.error({ err: { name: error.name, message: error.message.slice(0, 300) } }, "request failed");
+    return c.json({ ok: false, error: "internal error" }, 500);
+  });
+  return { http, bot, botApi, webhookSecret };
+}
+
+/** The simulator delivers updates exactly as Telegram does: a POST to the webhook. */
+async function deliverToWebhook(http: Hono, secret: string, update: unknown): Promise<number> {
+  const response = await http.request("/telegram/webhook", {
+    method: "POST",
+    headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret },
+    body: JSON.stringify(update),
+  });
+  return response.status;
+}
+
+function randomSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}

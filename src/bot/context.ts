@@ -1,0 +1,31 @@
+import type { Context, SessionFlavor } from "grammy";
+import type { Language, Translate } from "../i18n/i18n.js";
+import type { Services } from "./services.js";
+
+/** Where a child is in a conversation from flows/ (kept in the session, so it survives restarts). */
+export interface FlowState {
+  id: string;
+  step: string;
+  answers: Record<string, string>;
+  /** Steps visited before this one, for Back. */
+  history: string[];
+  /** Where to go when the flow ends, if not the flow's own `then`. */
+  then?: string;
+  startedAt: number;
+}
+
+export interface SessionData {
+  flow?: FlowState;
+}
+
+export interface ChildFlavor {
+  services: Services;
+  /** HMAC of the Telegram user id: the only way this bot refers to a person. */
+  pseudonym: string | undefined;
+  language: Language;
+  /** True when the child has chosen a language or Telegram told us one of ours. */
+  languageKnown: boolean;
+  t: Translate;
+}
+
+export type BotContext = Context & SessionFlavor<SessionData> & ChildFlavor;

@@ -1,0 +1,23 @@
+// "Get help now": reachable from every screen, in every language, and it never touches the
+// database, so it still works when the database is down.
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { navData, show } from "../screen.js";
+
+export async function showHelp(ctx: BotContext, options: { resume?: boolean } = {}): Promise<void> {
+  const rows = [];
+  if (options.resume) rows.push([{ text: ctx.t("nav.back"), callback_data: navData.resume }]);
+  rows.push([
+    { text: ctx.t("nav.menu"), callback_data: navData.menu },
+    { text: ctx.t("nav.language"), callback_data: navData.language },
+  ]);
+  await show(ctx, { text: ctx.t("help.text"), rows });
+}
+
+export const helpFeature = new Composer<BotContext>();
+
+helpFeature.command(["help", "sos"], (ctx) => showHelp(ctx));
+helpFeature.callbackQuery(navData.help, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showHelp(ctx);
+});

@@ -1,0 +1,28 @@
+// The child's own language choice wins over Telegram's. If the database cannot be read, the
+// update goes on in Telegram's language: help must still reach the child.
+import type { MiddlewareFn } from "grammy";
+import type { BotContext } from "../context.js";
+import { isLanguage } from "../../i18n/i18n.js";
+import { savedLanguage } from "../../domain/children.js";
+
+export const applySavedLanguage: MiddlewareFn<BotContext> = async (ctx, next) => {
+  if (ctx.pseudonym && ctx.chat?.type === "private") {
+    try {
+      const saved = await savedLanguage(ctx.services.db, ctx.pseudonym);
+      if (isLanguage(saved)) {
+        ctx.language = saved;
+        ctx.languageKnown = true;
+        ctx.t = ctx.services.i18n.t(saved);
+      }
+    } catch (error) {
+      ctx.services.logger.warn({ err: errorSummary(error), update_id: ctx.update.update_id }, "saved language unavailable");
+    }
+  }
+  await next();
+};
+
+/** Error name and message only: database errors can quote query values. */
+export function errorSummary(error: unknown): { name: string; message: string } {
+  if (error instanceof Error) return { name: error.name, message: error.message.slice(0, 300) };
+  return { name: "Unknown", message: String(error).slice(0, 300) };
+}

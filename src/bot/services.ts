@@ -1,0 +1,17 @@
+import type { Db } from "../db/client.js";
+import type { I18n } from "../i18n/i18n.js";
+import type { Logger } from "../logger.js";
+import type { Flow } from "../flows/schema.js";
+import type { FlowEngine } from "../flows/engine.js";
+import type { Pseudonymizer } from "../domain/privacy/pseudonym.js";
+
+/** Everything a feature may use, put on the context by one early middleware. */
+export interface Services {
+  db: Db;
+  i18n: I18n;
+  logger: Logger;
+  flows: Map<string, Flow>;
+  engine: FlowEngine;
+  pseudonyms: Pseudonymizer;
+  forgetChild(pseudonym: string): Promise<void>;
+}

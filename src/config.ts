@@ -1,0 +1,99 @@
+import { z } from "zod";
+
+/** Values that come from the environment (Node's process.env or Workers bindings). */
+export type ConfigInput = Record<string, string | undefined>;
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    BOT_TOKEN: optionalString.pipe(
+      z.string().regex(/^\d+:[\w-]{20,}$/, "must look like 123456:ABC... (the token BotFather gives you)").optional(),
+    ),
+    TELEGRAM_API_ROOT: z.url("must be a URL such as https://api.telegram.org").default("https://api.telegram.org"),
+    WEBHOOK_SECRET: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ or - (Telegram's rule)")
+        .optional(),
+    ),
+    PUBLIC_URL: optionalString.pipe(z.url("must be the public https:// address of this server").optional()),
+    BOT_MODE: z.enum(["webhook", "polling"], "must be webhook or polling").default("webhook"),
+    DATABASE_URL: optionalString.pipe(
+      z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// (leave it empty for the embedded database)").optional(),
+    ),
+    DATA_DIR: z.string().default("./data"),
+    PORT: z.coerce.number("must be a number").int().min(1).max(65535).default(3000),
+    APP_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters (use: openssl rand -hex 32)").optional()),
+    STAFF_CHAT_ID: optionalString.pipe(z.string().regex(/^-?\d+$/, "must be a Telegram chat id such as -1001234567890").optional()),
+    SIMULATOR: z.enum(["auto", "on", "off"], "must be auto, on or off").default("auto"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  });
+
+export interface Config {
+  env: "development" | "production" | "test";
+  botToken: string | undefined;
+  telegramApiRoot: string;
+  webhookSecret: string | undefined;
+  publicUrl: string | undefined;
+  botMode: "webhook" | "polling";
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  appSecret: string | undefined;
+  staffChatId: string | undefined;
+  /** The local Telegram simulator: on when no BOT_TOKEN is set, unless switched off. */
+  simulator: boolean;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment once; throws a ConfigError listing every problem at once. */
+export function createConfig(input: ConfigInput): Config {
+  const parsed = schema.safeParse(input);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".") || "config"} ${i.message}`)),
+    ...crossFieldProblems(input),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const v = parsed.data;
+  return {
+    env: v.NODE_ENV,
+    botToken: v.BOT_TOKEN,
+    telegramApiRoot: v.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+    webhookSecret: v.WEBHOOK_SECRET,
+    publicUrl: v.PUBLIC_URL?.replace(/\/+$/, ""),
+    botMode: v.BOT_MODE,
+    databaseUrl: v.DATABASE_URL,
+    dataDir: v.DATA_DIR,
+    port: v.PORT,
+    appSecret: v.APP_SECRET,
+    staffChatId: v.STAFF_CHAT_ID,
+    simulator: v.SIMULATOR === "on" || (v.SIMULATOR === "auto" && !v.BOT_TOKEN),
+    logLevel: v.LOG_LEVEL,
+  };
+}
+
+// Checked on the raw input so they are reported together with the per-field problems.
+function crossFieldProblems(input: ConfigInput): string[] {
+  const set = (name: string) => (input[name]?.trim() ?? "") !== "";
+  const problems: string[] = [];
+  if (input.NODE_ENV === "production" && !set("APP_SECRET")) problems.push("APP_SECRET is required in production");
+  const mode = input.BOT_MODE?.trim() || "webhook";
+  if (set("BOT_TOKEN") && mode === "webhook" && !set("WEBHOOK_SECRET")) {
+    problems.push("WEBHOOK_SECRET is required when BOT_TOKEN is set in webhook mode");
+  }
+  if (set("PUBLIC_URL") && mode === "polling") problems.push("PUBLIC_URL cannot be used with BOT_MODE=polling");
+  return problems;
+}

@@ -1,0 +1,40 @@
+// Opens the database: embedded PGlite (a folder, or memory for tests) or real PostgreSQL.
+// One generated client and one schema for both; only the driver adapter differs.
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient } from "./generated/node/client.ts";
+
+export type Db = PrismaClient;
+
+export interface OpenDatabase {
+  prisma: Db;
+  /** The adapter factory, for the schema engine (migrations) to reuse the same connection. */
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string | undefined };
+
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  if (target.kind === "postgres") {
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const adapterFactory = new PrismaPg({ connectionString: target.url });
+    const prisma = new PrismaClient({ adapter: adapterFactory });
+    return { prisma, adapterFactory, kind: "postgres", close: () => prisma.$disconnect() };
+  }
+  // Loaded lazily so the Workers bundle, which always uses PostgreSQL, can leave PGlite out.
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
+  const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  await pglite.waitReady;
+  const adapterFactory = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    prisma,
+    adapterFactory,
+    kind: "pglite",
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// Node entry: read the environment, open the database (embedded PGlite by default), apply
+// pending migrations, build the app, serve it. Everything else lives in createApp.
+import { serve } from "@hono/node-server";
+import { createConfig, ConfigError } from "../config.js";
+import { createLogger } from "../logger.js";
+import { openDatabase } from "../db/client.js";
+import { applyMigrations } from "../db/migrate.js";
+import { createApp } from "../app.js";
+import { resolveAppSecret } from "./app-secret.js";
+import { connectTelegram } from "./telegram-setup.js";
+import { join } from "node:path";
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = createConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const appSecret = await resolveAppSecret(config, logger);
+  const db = await openDatabase(
+    config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dataDir: join(config.dataDir, "pglite") },
+  );
+  const applied = await applyMigrations(db.adapterFactory);
+  logger.info({ database: db.kind, applied }, applied.length ? "migrations applied" : "database schema up to date");
+
+  const app = createApp({ config: { ...config, appSecret }, db: db.prisma, logger });
+  const server = serve({ fetch: app.http.fetch, port: config.port }, ({ port }) => {
+    const base = `http://localhost:${port}`;
+    logger.info({ port, simulator: config.simulator }, "listening");
+    if (config.simulator) console.log(`\n  Telegram simulator: ${base}/simulator\n  Health:             ${base}/healthz\n`);
+  });
+  const stopTelegram = await connectTelegram(app, config, logger);
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    await stopTelegram();
+    server.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+await main();

@@ -1,0 +1,160 @@
+// The simulator's single page: a Telegram-like private chat. Plain HTML and JS, no build step.
+export const simulatorPage = /* html */ `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Telegram simulator · Bala Help</title>
+<style>
+  * { box-sizing: border-box; }
+  body { margin: 0; font: 15px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: #0e1621; color: #e9edf1; height: 100vh; display: flex; }
+  aside { width: 240px; background: #17212b; border-right: 1px solid #0b1117; display: flex; flex-direction: column; }
+  aside h1 { font-size: 14px; font-weight: 600; margin: 0; padding: 14px 16px; color: #8ba0b2; }
+  .user { padding: 10px 16px; cursor: pointer; border: 0; background: none; color: inherit; text-align: left; font: inherit; }
+  .user small { display: block; color: #7f91a4; }
+  .user[aria-current="true"] { background: #2b5278; }
+  main { flex: 1; display: flex; flex-direction: column; min-width: 0; }
+  header { padding: 12px 18px; background: #17212b; border-bottom: 1px solid #0b1117; font-weight: 600; }
+  header small { display: block; font-weight: 400; color: #7f91a4; }
+  #log { flex: 1; overflow-y: auto; padding: 16px 12% 8px; display: flex; flex-direction: column; gap: 6px; }
+  .msg { max-width: 520px; padding: 7px 11px; border-radius: 12px; white-space: pre-wrap; word-wrap: break-word; }
+  .msg.bot { background: #182533; align-self: flex-start; border-bottom-left-radius: 4px; }
+  .msg.user { background: #2b5278; align-self: flex-end; border-bottom-right-radius: 4px; }
+  .msg .meta { display: block; text-align: right; font-size: 11px; color: #7f91a4; margin-top: 2px; }
+  .kb { display: grid; gap: 4px; margin-top: 6px; }
+  .kb .row { display: flex; gap: 4px; }
+  .kb button { flex: 1; background: #2b5278aa; color: #fff; border: 0; border-radius: 8px; padding: 8px 6px; font: inherit; font-size: 14px; cursor: pointer; }
+  .kb button:hover, .kb button:focus-visible { background: #3a6a98; outline: 2px solid #6ab3f3; }
+  form { display: flex; gap: 8px; padding: 10px 12%; background: #17212b; }
+  form input { flex: 1; background: #0e1621; border: 1px solid #2b3945; color: inherit; border-radius: 10px; padding: 10px 12px; font: inherit; }
+  form button { background: #5288c1; border: 0; color: #fff; border-radius: 10px; padding: 0 18px; font: inherit; cursor: pointer; }
+  blockquote { margin: 4px 0; padding-left: 8px; border-left: 3px solid #6ab3f3; }
+  code, pre { font-family: ui-monospace, monospace; background: #0e1621; border-radius: 4px; padding: 0 3px; }
+  a { color: #6ab3f3; }
+  .note { color: #7f91a4; font-size: 12px; padding: 10px 16px; margin-top: auto; }
+</style>
+</head>
+<body>
+<aside>
+  <h1>Simulated children</h1>
+  <div id="users"></div>
+  <p class="note">Local simulator: nothing leaves this computer. Each person has their own Telegram language.</p>
+</aside>
+<main>
+  <header id="title">…</header>
+  <div id="log" aria-live="polite"></div>
+  <form id="composer">
+    <input id="text" autocomplete="off" placeholder="Message" aria-label="Message">
+    <button type="submit">Send</button>
+  </form>
+</main>
+<script>
+  const state = { users: [], chats: {}, version: -1, current: null };
+  const $ = (id) => document.getElementById(id);
+  const ALLOWED = new Set(["B", "STRONG", "I", "EM", "U", "INS", "S", "STRIKE", "DEL", "A", "CODE", "PRE", "BLOCKQUOTE", "TG-SPOILER", "SPAN", "BR"]);
+
+  // Telegram HTML subset only: unknown tags are dropped, text is never inserted as HTML.
+  function renderHtml(target, html) {
+    const doc = new DOMParser().parseFromString("<body>" + html.replace(/\\n/g, "<br>") + "</body>", "text/html");
+    const walk = (from, to) => {
+      for (const node of from.childNodes) {
+        if (node.nodeType === Node.TEXT_NODE) { to.append(node.textContent); continue; }
+        if (node.nodeType !== Node.ELEMENT_NODE) continue;
+        if (!ALLOWED.has(node.tagName)) { walk(node, to); continue; }
+        const el = document.createElement(node.tagName === "TG-SPOILER" ? "span" : node.tagName);
+        if (node.tagName === "A" && /^https?:/.test(node.getAttribute("href") || "")) { el.href = node.getAttribute("href"); el.target = "_blank"; el.rel = "noopener"; }
+        walk(node, el);
+        to.append(el);
+      }
+    };
+    walk(doc.body, target);
+  }
+
+  function renderUsers() {
+    const box = $("users");
+    box.textContent = "";
+    for (const u of state.users) {
+      const b = document.createElement("button");
+      b.className = "user";
+      b.setAttribute("aria-current", String(u.id === state.current));
+      b.dataset.userId = u.id;
+      b.textContent = u.first_name;
+      const s = document.createElement("small");
+      s.textContent = "Telegram language: " + (u.language_code || "none");
+      b.append(s);
+      b.onclick = () => { state.current = u.id; render(); };
+      box.append(b);
+    }
+  }
+
+  function render() {
+    renderUsers();
+    const user = state.users.find((u) => u.id === state.current);
+    $("title").textContent = "Bala Help bot";
+    const small = document.createElement("small");
+    small.textContent = user ? "chatting as " + user.first_name + " (" + (user.language_code || "no language") + ")" : "";
+    $("title").append(small);
+    const log = $("log");
+    const atBottom = log.scrollTop + log.clientHeight >= log.scrollHeight - 40;
+    log.textContent = "";
+    for (const m of state.chats[state.current] || []) {
+      const div = document.createElement("div");
+      div.className = "msg " + m.from;
+      div.dataset.messageId = m.message_id;
+      if (m.text !== undefined && m.text !== null) {
+        if (m.from === "bot" && m.parse_mode === "HTML") renderHtml(div, m.text); else div.append(m.text);
+      } else div.append("[sticker]");
+      const meta = document.createElement("span");
+      meta.className = "meta";
+      meta.textContent = new Date(m.date * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + (m.edited ? " · edited" : "");
+      div.append(meta);
+      const rows = (m.reply_markup && m.reply_markup.inline_keyboard) || [];
+      if (rows.length) {
+        const kb = document.createElement("div");
+        kb.className = "kb";
+        for (const row of rows) {
+          const r = document.createElement("div");
+          r.className = "row";
+          for (const btn of row) {
+            const b = document.createElement("button");
+            b.type = "button";
+            b.textContent = btn.text;
+            if (btn.url) b.onclick = () => window.open(btn.url, "_blank", "noopener");
+            else b.onclick = () => post("press", { messageId: m.message_id, data: btn.callback_data });
+            r.append(b);
+          }
+          kb.append(r);
+        }
+        div.append(kb);
+      }
+      log.append(div);
+    }
+    if (atBottom) log.scrollTop = log.scrollHeight;
+  }
+
+  async function post(kind, body) {
+    await fetch("/simulator/api/users/" + state.current + "/" + kind, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    await refresh();
+  }
+
+  async function refresh() {
+    const res = await fetch("/simulator/api/state", { cache: "no-store" });
+    const data = await res.json();
+    if (data.version === state.version && state.users.length) return;
+    Object.assign(state, { users: data.users, chats: data.chats, version: data.version });
+    if (state.current === null && data.users.length) state.current = data.users[0].id;
+    render();
+  }
+
+  $("composer").onsubmit = async (e) => {
+    e.preventDefault();
+    const text = $("text").value.trim();
+    if (!text || state.current === null) return;
+    $("text").value = "";
+    await post("send", { text });
+  };
+  refresh();
+  setInterval(refresh, 800);
+</script>
+</body>
+</html>`;
