@@ -10,13 +10,13 @@ import type { Logger } from "./logger.js";
 import type { BotContext, SessionData } from "./bot/context.js";
 import { createBot } from "./bot/bot.js";
 import type { Services } from "./bot/services.js";
-import { showHelp } from "./bot/features/help.js";
-import { createI18n, isLanguage } from "./i18n/i18n.js";
+import { createI18n } from "./i18n/i18n.js";
 import { loadFlows } from "./flows/registry.js";
 import { createFlowEngine } from "./flows/engine.js";
+import { createFlowActions } from "./flows/actions.js";
 import { createPseudonymizer } from "./domain/privacy/pseudonym.js";
 import { createSealer } from "./domain/privacy/encryption.js";
-import { forgetChild, saveLanguage } from "./domain/children.js";
+import { forgetChild } from "./domain/children.js";
 import { createSessionStorage } from "./db/session-storage.js";
 import { webhookRoutes } from "./http/webhook.js";
 import { healthRoutes } from "./http/health.js";
@@ -69,20 +69,7 @@ export function createApp(deps: AppDeps): App {
   const i18n = createI18n();
   const flows = loadFlows();
   const sealer = createSealer(config.appSecret);
-  const engine = createFlowEngine(flows, {
-    showHelp: (ctx) => showHelp(ctx, { resume: true }),
-    params: {},
-    onComplete: {
-      saveLanguage: async (ctx, answers) => {
-        const language = answers.language;
-        if (!isLanguage(language) || !ctx.pseudonym) return;
-        await saveLanguage(db, ctx.pseudonym, language);
-        ctx.language = language;
-        ctx.languageKnown = true;
-        ctx.t = i18n.t(language);
-      },
-    },
-  });
+  const engine = createFlowEngine(flows, createFlowActions({ db, i18n }));
   const services: Services = {
     db,
     i18n,

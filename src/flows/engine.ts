@@ -52,7 +52,11 @@ export function createFlowEngine(flows: Map<string, Flow>, actions: FlowActions)
     const params = step.params ? await actions.params[step.params]!(ctx, state.answers) : {};
     let index = 0;
     const rows: InlineKeyboardButton[][] = step.buttons.map((row) =>
-      row.map((b) => ({ text: ctx.t(b.label), callback_data: callbackData(flow.id, state.step, index++) })),
+      row.map((b) => {
+        const data = callbackData(flow.id, state.step, index++);
+        // Help needs no state: its button works even when the session cannot be read.
+        return { text: ctx.t(b.label), callback_data: b.go === "nav:help" ? navData.help : data };
+      }),
     );
     if (step.footer) {
       if (state.history.length > 0) rows.push([{ text: ctx.t("nav.back"), callback_data: callbackData(flow.id, state.step, "back") }]);

@@ -174,7 +174,7 @@ export function createFakeBotApi(botInfo: UserFromGetMe, apiRoot = "http://bot-a
     const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
     const method = url.pathname.split("/").pop() ?? "";
     const raw = init?.body ?? (input instanceof Request ? await input.text() : undefined);
-    let payload: Record<string, unknown> = {};
+    let payload: Record<string, unknown>;
     try {
       payload = typeof raw === "string" && raw !== "" ? (JSON.parse(raw) as Record<string, unknown>) : {};
     } catch {

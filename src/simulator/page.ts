@@ -10,7 +10,7 @@ export const simulatorPage = /* html */ `<!doctype html>
   body { margin: 0; font: 15px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: #0e1621; color: #e9edf1; height: 100vh; display: flex; }
   aside { width: 240px; background: #17212b; border-right: 1px solid #0b1117; display: flex; flex-direction: column; }
   aside h1 { font-size: 14px; font-weight: 600; margin: 0; padding: 14px 16px; color: #8ba0b2; }
-  .user { padding: 10px 16px; cursor: pointer; border: 0; background: none; color: inherit; text-align: left; font: inherit; }
+  .user { width: 100%; padding: 10px 16px; cursor: pointer; border: 0; background: none; color: inherit; text-align: left; font: inherit; }
   .user small { display: block; color: #7f91a4; }
   .user[aria-current="true"] { background: #2b5278; }
   main { flex: 1; display: flex; flex-direction: column; min-width: 0; }

@@ -1,0 +1,143 @@
+// The test harness, in the style of grammY's own tests: real Update JSON goes through the real
+// webhook (app.http.request), and the in-process Bot API records every outgoing call.
+import { Writable } from "node:stream";
+import type { InlineKeyboardButton } from "grammy/types";
+import { createApp, type App } from "../../src/app.ts";
+import { createConfig } from "../../src/config.ts";
+import { createLogger } from "../../src/logger.ts";
+import { createFakeBotApi, type ChatMessage, type FakeBotApi, type RecordedCall } from "../../src/simulator/fake-bot-api.ts";
+import { createUpdateFactory, type SimulatedUser, type UpdateFactory } from "../../src/simulator/updates.ts";
+import type { Db } from "../../src/db/client.ts";
+import { openTestDatabase, type TestDatabase } from "./database.ts";
+
+export const TEST_APP_SECRET = "test-secret-0123456789abcdef0123456789abcdef";
+export const TEST_WEBHOOK_SECRET = "test_webhook_secret_123456";
+
+export const botInfo = {
+  id: 42_000_001,
+  is_bot: true as const,
+  first_name: "Bala Help",
+  username: "bala_help_test_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+export interface Harness {
+  app: App;
+  api: FakeBotApi;
+  updates: UpdateFactory;
+  db: Db;
+  database: TestDatabase;
+  /** Every JSON log line written so far. */
+  logs: string[];
+  /** POSTs an Update to the webhook as Telegram would; returns the HTTP status. */
+  deliver(update: unknown, secret?: string): Promise<Response>;
+  user(profile: Partial<SimulatedUser> & { id: number }): TestUser;
+  /** Builds another app on the same database and Bot API: a restarted server. */
+  restart(): Harness;
+  close(): Promise<void>;
+}
+
+export async function createHarness(options: { database?: TestDatabase; env?: Record<string, string> } = {}): Promise<Harness> {
+  const database = options.database ?? (await openTestDatabase());
+  const api = createFakeBotApi(botInfo, "http://bot-api.test");
+  const logs: string[] = [];
+  const build = (): Harness => {
+    const config = createConfig({
+      NODE_ENV: "test",
+      WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+      APP_SECRET: TEST_APP_SECRET,
+      SIMULATOR: "off",
+      LOG_LEVEL: "info",
+      ...options.env,
+    });
+    const logger = createLogger("info", new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) }));
+    const app = createApp({ config: { ...config, appSecret: TEST_APP_SECRET }, db: database.prisma, logger, botApi: api });
+    const harness: Harness = {
+      app,
+      api,
+      updates,
+      db: database.prisma,
+      database,
+      logs,
+      deliver: async (update, secret = TEST_WEBHOOK_SECRET) =>
+        app.http.request("/telegram/webhook", {
+          method: "POST",
+          headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret },
+          body: typeof update === "string" ? update : JSON.stringify(update),
+        }),
+      user: (profile) => new TestUser(harness, { first_name: "Test", ...profile }),
+      restart: build,
+      close: () => database.close(),
+    };
+    return harness;
+  };
+  const updates = createUpdateFactory(api, 1);
+  return build();
+}
+
+/** One simulated person talking to the bot in a private chat. */
+export class TestUser {
+  constructor(
+    private readonly h: Harness,
+    readonly profile: SimulatedUser,
+  ) {}
+
+  get chatId(): number {
+    return this.profile.id;
+  }
+
+  /** Sends text (or a /command) and returns the Bot API calls it caused. */
+  async send(text: string): Promise<RecordedCall[]> {
+    return this.deliver(this.h.updates.text(this.profile, text));
+  }
+
+  /** Taps the button with this exact label on the newest bot message that has it. */
+  async press(label: string): Promise<RecordedCall[]> {
+    const { message, button } = this.findButton(label);
+    return this.deliver(this.h.updates.press(this.profile, message.message_id, button.callback_data));
+  }
+
+  /** Taps a button by its raw callback data on a given message (e.g. an old one). */
+  async pressData(messageId: number, data: string): Promise<RecordedCall[]> {
+    return this.deliver(this.h.updates.press(this.profile, messageId, data));
+  }
+
+  async deliver(update: unknown): Promise<RecordedCall[]> {
+    const mark = this.h.api.calls.length;
+    const res = await this.h.deliver(update);
+    if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
+    return this.h.api.callsSince(mark);
+  }
+
+  /** The chat as the child sees it now (deleted messages gone). */
+  chat(): ChatMessage[] {
+    return this.h.api.messages(this.chatId).filter((m) => !m.deleted);
+  }
+
+  lastBotMessage(): ChatMessage {
+    const m = this.chat().filter((x) => x.from === "bot").at(-1);
+    if (!m) throw new Error("the bot has not written in this chat");
+    return m;
+  }
+
+  /** Labels of the inline buttons under the newest bot message. */
+  buttons(): string[] {
+    return (this.lastBotMessage().reply_markup?.inline_keyboard ?? []).flat().map((b) => b.text);
+  }
+
+  private findButton(label: string): { message: ChatMessage; button: InlineKeyboardButton.CallbackButton } {
+    for (const message of this.chat().filter((m) => m.from === "bot").reverse()) {
+      const button = message.reply_markup?.inline_keyboard.flat().find((b) => b.text === label);
+      if (button && "callback_data" in button) return { message, button };
+    }
+    throw new Error(`no button "${label}" in the chat; last buttons: ${JSON.stringify(this.buttons())}`);
+  }
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, createConfig } from "../../src/config.ts";
+
+describe("createConfig", () => {
+  it("runs with no settings at all: embedded database, simulator on, port 3000", () => {
+    const c = createConfig({});
+    expect(c).toMatchObject({ botToken: undefined, databaseUrl: undefined, simulator: true, port: 3000, botMode: "webhook", telegramApiRoot: "https://api.telegram.org" });
+  });
+
+  it("reports every problem at once, in plain words", () => {
+    try {
+      createConfig({ NODE_ENV: "production", PORT: "eighty", BOT_TOKEN: "nope", DATABASE_URL: "mysql://x", BOT_MODE: "carrier-pigeon" });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const problems = (e as ConfigError).problems.join("\n");
+      expect(problems).toContain("PORT must be a number");
+      expect(problems).toContain("BOT_TOKEN must look like");
+      expect(problems).toContain("DATABASE_URL must start with postgres://");
+      expect(problems).toContain("BOT_MODE must be webhook or polling");
+      expect(problems).toContain("APP_SECRET is required in production");
+    }
+  });
+
+  it("needs a webhook secret for a real bot in webhook mode", () => {
+    expect(() => createConfig({ BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ" })).toThrow(/WEBHOOK_SECRET is required when BOT_TOKEN is set/);
+    expect(createConfig({ BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", BOT_MODE: "polling" }).botMode).toBe("polling");
+  });
+
+  it("turns the simulator off when a real token is set, unless asked for", () => {
+    const env = { BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", WEBHOOK_SECRET: "a".repeat(20) };
+    expect(createConfig(env).simulator).toBe(false);
+    expect(createConfig({ ...env, SIMULATOR: "on" }).simulator).toBe(true);
+  });
+
+  it("treats empty values as unset (as in a copied .env.example)", () => {
+    expect(createConfig({ BOT_TOKEN: "", DATABASE_URL: " ", PUBLIC_URL: "" })).toMatchObject({ botToken: undefined, databaseUrl: undefined, publicUrl: undefined });
+  });
+});
