@@ -11,7 +11,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     projects: [
-      { test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      { test: { name: "unit", include: ["test/unit/**/*.test.ts", "test/domain/**/*.test.ts"] } },
       { test: { name: "pglite", include: databaseTests, env: { TEST_DB: "pglite" } } },
       ...(process.env.TEST_DATABASE_URL
         ? [{ test: { name: "postgres", include: databaseTests, exclude: ["test/db/drift.test.ts"], env: { TEST_DB: "postgres" } } }]

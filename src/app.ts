@@ -18,6 +18,10 @@ import { createPseudonymizer } from "./domain/privacy/pseudonym.js";
 import { createSealer } from "./domain/privacy/encryption.js";
 import { forgetChild } from "./domain/children.js";
 import { createSessionStorage } from "./db/session-storage.js";
+import { createReportService } from "./domain/reports/reports.js";
+import { createCaseCodes } from "./domain/reports/case-code.js";
+import { createStaffDesk } from "./bot/staff/desk.js";
+import { simulatedStaff } from "./simulator/users.js";
 import { webhookRoutes } from "./http/webhook.js";
 import { healthRoutes } from "./http/health.js";
 import { requestLog } from "./http/request-log.js";
@@ -70,14 +74,26 @@ export function createApp(deps: AppDeps): App {
   const flows = loadFlows();
   const sealer = createSealer(config.appSecret);
   const engine = createFlowEngine(flows, createFlowActions({ db, i18n }));
+  const pseudonyms = createPseudonymizer(config.appSecret);
+  const reports = createReportService({ db, sealer, codes: createCaseCodes(config.appSecret), sla: config.slaHours });
+  // In the simulator, the staff group and its staff member are simulated too.
+  const staffChatId = config.staffChatId ?? (botApi && !deps.botApi ? String(simulatedStaff.chatId) : undefined);
+  const staffUserIds = config.staffUserIds.length || !botApi || deps.botApi ? config.staffUserIds : [simulatedStaff.member.id];
+  const staff = createStaffDesk({ chatId: staffChatId, staffUserIds, language: config.staffLanguage, i18n, logger, pseudonyms, reports, childT: i18n.t });
   const services: Services = {
     db,
     i18n,
     logger,
     flows,
     engine,
-    pseudonyms: createPseudonymizer(config.appSecret),
-    forgetChild: (pseudonym) => forgetChild(db, pseudonym),
+    pseudonyms,
+    reports,
+    staff,
+    sla: config.slaHours,
+    forgetChild: async (pseudonym) => {
+      await reports.unlinkChild(pseudonym);
+      await forgetChild(db, pseudonym);
+    },
   };
 
   const bot = createBot({

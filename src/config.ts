@@ -31,6 +31,15 @@ const schema = z
     PORT: z.coerce.number("must be a number").int().min(1).max(65535).default(3000),
     APP_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters (use: openssl rand -hex 32)").optional()),
     STAFF_CHAT_ID: optionalString.pipe(z.string().regex(/^-?\d+$/, "must be a Telegram chat id such as -1001234567890").optional()),
+    STAFF_USER_IDS: z
+      .string()
+      .regex(/^\s*(\d+\s*(,\s*\d+\s*)*)?$/, "must be Telegram user ids separated by commas")
+      .default(""),
+    STAFF_LANGUAGE: z.enum(["kk", "ru", "en"], "must be kk, ru or en").default("ru"),
+    SLA_HOURS: z
+      .string()
+      .regex(/^\s*urgent=\d+\s*,\s*high=\d+\s*,\s*normal=\d+\s*,\s*low=\d+\s*$/, "must look like urgent=1,high=24,normal=72,low=168")
+      .default("urgent=1,high=24,normal=72,low=168"),
     SIMULATOR: z.enum(["auto", "on", "off"], "must be auto, on or off").default("auto"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   });
@@ -47,6 +56,11 @@ export interface Config {
   port: number;
   appSecret: string | undefined;
   staffChatId: string | undefined;
+  /** Telegram users allowed to act on reports in the staff group (hashed before use). */
+  staffUserIds: number[];
+  staffLanguage: "kk" | "ru" | "en";
+  /** Hours to first response, by priority. */
+  slaHours: { URGENT: number; HIGH: number; NORMAL: number; LOW: number };
   /** The local Telegram simulator: on when no BOT_TOKEN is set, unless switched off. */
   simulator: boolean;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -80,6 +94,9 @@ export function createConfig(input: ConfigInput): Config {
     port: v.PORT,
     appSecret: v.APP_SECRET,
     staffChatId: v.STAFF_CHAT_ID,
+    staffUserIds: v.STAFF_USER_IDS.split(",").map((x) => x.trim()).filter(Boolean).map(Number),
+    staffLanguage: v.STAFF_LANGUAGE,
+    slaHours: parseSla(v.SLA_HOURS),
     simulator: v.SIMULATOR === "on" || (v.SIMULATOR === "auto" && !v.BOT_TOKEN),
     logLevel: v.LOG_LEVEL,
   };
@@ -96,4 +113,9 @@ function crossFieldProblems(input: ConfigInput): string[] {
   }
   if (set("PUBLIC_URL") && mode === "polling") problems.push("PUBLIC_URL cannot be used with BOT_MODE=polling");
   return problems;
+}
+
+function parseSla(text: string): Config["slaHours"] {
+  const hours = Object.fromEntries(text.split(",").map((part) => part.trim().split("=")).map(([k, v]) => [k!.toUpperCase(), Number(v)]));
+  return { URGENT: hours.URGENT!, HIGH: hours.HIGH!, NORMAL: hours.NORMAL!, LOW: hours.LOW! };
 }

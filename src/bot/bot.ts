@@ -14,6 +14,11 @@ import { navigationFeature } from "./features/navigation.js";
 import { forgetFeature } from "./features/forget.js";
 import { flowsFeature } from "./features/flows.js";
 import { unhandledFeature } from "./features/unhandled.js";
+import { followupFeature } from "./features/followup.js";
+import { quickExitFeature } from "./features/quick-exit.js";
+import { mediaFeature } from "./features/media.js";
+import { staffFeature } from "./features/staff.js";
+import { traceMessages } from "./middleware/trace.js";
 import { helpRow } from "./screen.js";
 import type { StorageAdapter } from "grammy";
 
@@ -51,7 +56,11 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       getSessionKey: (ctx) => ctx.pseudonym,
     }),
   );
-  child.use(navigationFeature, forgetFeature, flowsFeature, unhandledFeature);
+  child.use(traceMessages);
+  child.use(quickExitFeature, navigationFeature, forgetFeature, followupFeature, flowsFeature, mediaFeature, unhandledFeature);
+
+  // The ombudsman staff group (STAFF_CHAT_ID); any other group is ignored.
+  bot.chatType(["group", "supergroup"]).errorBoundary(onStaffError).use(staffFeature);
   return bot;
 }
 
@@ -64,4 +73,9 @@ async function onError(err: BotError<BotContext>): Promise<void> {
   } catch (error) {
     ctx.services.logger.error({ err: errorSummary(error), update_id: ctx.update.update_id }, "could not tell the child about the failure");
   }
+}
+
+async function onStaffError(err: BotError<BotContext>): Promise<void> {
+  err.ctx.services.logger.error({ err: errorSummary(err.error), update_id: err.ctx.update.update_id }, "staff update failed");
+  if (err.ctx.callbackQuery) await err.ctx.answerCallbackQuery({ text: "Error, please try again." }).catch(() => undefined);
 }

@@ -12,10 +12,18 @@ export interface FlowState {
   /** Where to go when the flow ends, if not the flow's own `then`. */
   then?: string;
   startedAt: number;
+  /** Photos, documents and voice notes sent at a step that accepts them (Telegram file ids). */
+  files?: { kind: "photo" | "document" | "voice" | "video"; fileId: string }[];
 }
 
 export interface SessionData {
   flow?: FlowState;
+  /** What the next typed text is for, outside flows (a case code, a message to a report). */
+  awaiting?: { kind: "code" } | { kind: "thread"; reportId: string };
+  /** Reports opened with their case code in this chat (an account that did not send them). */
+  unlocked?: string[];
+  /** Message ids in the child's chat, newest last, for the quick exit (Telegram deletes < 48 h). */
+  trace?: { id: number; at: number }[];
 }
 
 export interface ChildFlavor {

@@ -14,6 +14,7 @@ export const navData = {
   menu: "nav:menu",
   language: "nav:lang",
   resume: "nav:resume",
+  reports: "nav:reports",
 } as const;
 
 /** The row under every screen: help is always one tap away. */

@@ -4,6 +4,9 @@ import type { Logger } from "../logger.js";
 import type { Flow } from "../flows/schema.js";
 import type { FlowEngine } from "../flows/engine.js";
 import type { Pseudonymizer } from "../domain/privacy/pseudonym.js";
+import type { ReportService } from "../domain/reports/reports.js";
+import type { SlaHours } from "../domain/reports/triage.js";
+import type { StaffDesk } from "./staff/desk.js";
 
 /** Everything a feature may use, put on the context by one early middleware. */
 export interface Services {
@@ -13,5 +16,8 @@ export interface Services {
   flows: Map<string, Flow>;
   engine: FlowEngine;
   pseudonyms: Pseudonymizer;
+  reports: ReportService;
+  staff: StaffDesk;
+  sla: SlaHours;
   forgetChild(pseudonym: string): Promise<void>;
 }

@@ -1,10 +1,12 @@
-// The code that flow files may name: `onComplete` actions and `params` providers. Adding a
+// The code that flow files may name: actions, checks, guards, params and nav screens. Adding a
 // flow that needs new behaviour means adding it here; everything else stays data.
 import type { I18n } from "../i18n/i18n.js";
 import { isLanguage } from "../i18n/i18n.js";
 import type { Db } from "../db/client.js";
 import { saveLanguage } from "../domain/children.js";
 import { showHelp } from "../bot/features/help.js";
+import { showMyReports } from "../bot/features/followup.js";
+import { reportActions } from "../bot/features/report-actions.js";
 import type { FlowActions } from "./engine.js";
 
 export interface FlowActionDeps {
@@ -14,11 +16,18 @@ export interface FlowActionDeps {
 
 export function createFlowActions({ db, i18n }: FlowActionDeps): FlowActions {
   return {
-    showHelp: (ctx) => showHelp(ctx, { resume: true }),
-    params: {},
+    nav: {
+      help: (ctx) => showHelp(ctx, { resume: true }),
+      reports: showMyReports,
+    },
+    params: { ...reportActions.params },
+    checks: { ...reportActions.checks },
+    guards: { ...reportActions.guards },
+    onEnter: { ...reportActions.onEnter },
     onComplete: {
-      saveLanguage: async (ctx, answers) => {
-        const language = answers.language;
+      ...reportActions.onComplete,
+      saveLanguage: async (ctx, state) => {
+        const language = state.answers.language;
         if (!isLanguage(language) || !ctx.pseudonym) return;
         await saveLanguage(db, ctx.pseudonym, language);
         ctx.language = language;

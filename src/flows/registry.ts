@@ -3,8 +3,9 @@ import { flowSchema, type Flow } from "./schema.js";
 import menu from "../../flows/menu.json" with { type: "json" };
 import onboarding from "../../flows/onboarding.json" with { type: "json" };
 import language from "../../flows/language.json" with { type: "json" };
+import report from "../../flows/report.json" with { type: "json" };
 
-export const flowFiles: Record<string, unknown> = { menu, onboarding, language };
+export const flowFiles: Record<string, unknown> = { menu, onboarding, language, report };
 
 export class FlowFileError extends Error {}
 

@@ -2,9 +2,18 @@
 import kkCommon from "../../locales/kk/common.json" with { type: "json" };
 import ruCommon from "../../locales/ru/common.json" with { type: "json" };
 import enCommon from "../../locales/en/common.json" with { type: "json" };
+import kkReport from "../../locales/kk/report.json" with { type: "json" };
+import ruReport from "../../locales/ru/report.json" with { type: "json" };
+import enReport from "../../locales/en/report.json" with { type: "json" };
+import kkFollowup from "../../locales/kk/followup.json" with { type: "json" };
+import ruFollowup from "../../locales/ru/followup.json" with { type: "json" };
+import enFollowup from "../../locales/en/followup.json" with { type: "json" };
+import kkStaff from "../../locales/kk/staff.json" with { type: "json" };
+import ruStaff from "../../locales/ru/staff.json" with { type: "json" };
+import enStaff from "../../locales/en/staff.json" with { type: "json" };
 
 export const resources = {
-  kk: { common: kkCommon },
-  ru: { common: ruCommon },
-  en: { common: enCommon },
+  kk: { common: kkCommon, report: kkReport, followup: kkFollowup, staff: kkStaff },
+  ru: { common: ruCommon, report: ruReport, followup: ruFollowup, staff: ruStaff },
+  en: { common: enCommon, report: enReport, followup: enFollowup, staff: enStaff },
 };

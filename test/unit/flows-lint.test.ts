@@ -6,16 +6,16 @@ import { callbackData } from "../../src/flows/engine.ts";
 import { createFlowActions } from "../../src/flows/actions.ts";
 import { createI18n, languages } from "../../src/i18n/i18n.ts";
 import type { Db } from "../../src/db/client.ts";
-import type { Flow, Target } from "../../src/flows/schema.ts";
+import { targetsOf, type Flow, type SimpleTarget } from "../../src/flows/schema.ts";
 
 const flows = loadFlows();
 const i18n = createI18n();
 // Only the names are inspected; no action runs, so no database is needed.
 const actions = createFlowActions({ db: {} as Db, i18n });
 
-const stepTargets = (flow: Flow, step: string): Target[] => {
+const stepTargets = (flow: Flow, step: string): SimpleTarget[] => {
   const s = flow.steps[step]!;
-  return [...s.buttons.flat().map((b) => b.go), ...(s.input ? [s.input.go] : [])];
+  return [...s.buttons.flat().map((b) => b.go), ...(s.input ? [s.input.go] : [])].flatMap(targetsOf);
 };
 
 describe.each([...flows.values()].map((f) => [f.id, f] as const))("flow %s", (_id, flow) => {
@@ -23,7 +23,8 @@ describe.each([...flows.values()].map((f) => [f.id, f] as const))("flow %s", (_i
     for (const step of Object.keys(flow.steps)) {
       for (const target of stepTargets(flow, step)) {
         if (target.startsWith("flow:")) expect(flows.has(target.slice(5)), `${step} -> ${target}`).toBe(true);
-        else if (!["nav:help", "back", "end"].includes(target)) expect(flow.steps[target], `${step} -> ${target}`).toBeDefined();
+        else if (target.startsWith("nav:")) expect(Object.keys(actions.nav), `${step} -> ${target}`).toContain(target.slice(4));
+        else if (!["back", "end"].includes(target)) expect(flow.steps[target], `${step} -> ${target}`).toBeDefined();
       }
     }
     if (flow.then) expect(flows.has(flow.then.slice(5))).toBe(true);
@@ -60,10 +61,15 @@ describe.each([...flows.values()].map((f) => [f.id, f] as const))("flow %s", (_i
   });
 
   it("every text and label exists in every language", () => {
-    const keys = Object.values(flow.steps).flatMap((s) => [s.text, ...s.buttons.flat().map((b) => b.label)]);
+    const keys = [
+      ...Object.values(flow.steps).flatMap((s) => [s.text, ...s.buttons.flat().map((b) => b.label), ...(s.media ? [s.media.savedText, s.media.fullText, s.media.voiceText] : [])]),
+      ...(flow.cancelText ? [flow.cancelText] : []),
+      ...(flow.expires ? [flow.expires.text] : []),
+    ];
     for (const lang of languages) {
       const t = i18n.t(lang);
-      for (const key of keys) expect(t(key, { defaultValue: "\u0000missing" }), `${lang} ${key}`).not.toBe("\u0000missing");
+      // count: 1 so that plural keys (key_one, key_other…) are looked up as the bot does.
+      for (const key of keys) expect(t(key, { count: 1, defaultValue: "\u0000missing" }), `${lang} ${key}`).not.toBe("\u0000missing");
     }
   });
 
@@ -71,7 +77,7 @@ describe.each([...flows.values()].map((f) => [f.id, f] as const))("flow %s", (_i
     for (const [step, s] of Object.entries(flow.steps)) {
       const count = s.buttons.flat().length;
       expect(new TextEncoder().encode(callbackData(flow.id, step, count)).length).toBeLessThanOrEqual(64);
-      expect(new TextEncoder().encode(callbackData(flow.id, step, "back")).length).toBeLessThanOrEqual(64);
+      expect(new TextEncoder().encode(callbackData(flow.id, step, "cancel")).length).toBeLessThanOrEqual(64);
       for (const lang of languages) {
         for (const b of s.buttons.flat()) expect([...i18n.t(lang)(b.label)].length, `${lang} ${b.label}`).toBeLessThanOrEqual(64);
       }
@@ -80,7 +86,12 @@ describe.each([...flows.values()].map((f) => [f.id, f] as const))("flow %s", (_i
 
   it("names only actions and params that exist in code", () => {
     if (flow.onComplete) expect(Object.keys(actions.onComplete)).toContain(flow.onComplete);
-    for (const s of Object.values(flow.steps)) if (s.params) expect(Object.keys(actions.params)).toContain(s.params);
+    if (flow.guard) expect(Object.keys(actions.guards)).toContain(flow.guard);
+    for (const s of Object.values(flow.steps)) {
+      if (s.params) expect(Object.keys(actions.params)).toContain(s.params);
+      if (s.input?.check) expect(Object.keys(actions.checks)).toContain(s.input.check);
+      if (s.onEnter) expect(Object.keys(actions.onEnter)).toContain(s.onEnter);
+    }
   });
 });
 

@@ -1,0 +1,110 @@
+// The code behind flows/report.json: who may start a report, the risk check on the child's
+// words, the review summary, alerts, and what happens when the report is sent.
+import type { BotContext, FlowState } from "../context.js";
+import type { FlowActions } from "../../flows/engine.js";
+import { detectRisk } from "../../domain/reports/risk-detection.js";
+import { limits } from "../../domain/reports/limits.js";
+import type { ReportDraft } from "../../domain/reports/reports.js";
+import { helpRow, navData, show } from "../screen.js";
+import { errorSummary } from "../middleware/saved-language.js";
+
+type ReportActions = Pick<FlowActions, "guards" | "checks" | "params" | "onComplete" | "onEnter">;
+
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+async function canReport(ctx: BotContext): Promise<boolean> {
+  const { reports } = ctx.services;
+  const refuse = async (key: string) => {
+    await show(ctx, { text: ctx.t(key), rows: [helpRow(ctx)] });
+    return false;
+  };
+  if (!ctx.pseudonym) return false;
+  if (await reports.isBlocked(ctx.pseudonym)) return refuse("report:blocked");
+  // An unfinished report can always be finished; only new ones count against the limit.
+  if (ctx.session.flow?.id === "report") return true;
+  if ((await reports.recentReportCount(ctx.pseudonym)) >= limits.reportsPerHour) return refuse("report:rate_limited");
+  return true;
+}
+
+/** Words about suicide, self-harm, abuse or danger: contacts for the child at once, staff alerted. */
+async function riskWords(ctx: BotContext, text: string, state: FlowState): Promise<boolean> {
+  const urgent = detectRisk(text).findings.filter((f) => f.level === "urgent");
+  if (urgent.length === 0) return true;
+  await ctx.reply(ctx.t("report:crisis"), { parse_mode: "HTML", reply_markup: { inline_keyboard: [helpRow(ctx, { menu: false })] } });
+  if (state.answers.alerted !== "yes") {
+    state.answers.alerted = "yes";
+    await ctx.services.staff.alertDraft(ctx.api, urgent);
+  }
+  return true;
+}
+
+async function alertUnsafe(ctx: BotContext, state: FlowState): Promise<void> {
+  if (state.answers.alerted === "yes") return;
+  state.answers.alerted = "yes";
+  await ctx.services.staff.alertDraft(ctx.api, "unsafe");
+}
+
+async function reportSummary(ctx: BotContext, state: FlowState): Promise<Record<string, unknown>> {
+  const a = state.answers;
+  const notGiven = ctx.t("report:summary_not_given");
+  const ageKeys: Record<string, string> = { UNDER_10: "under10", AGE_10_12: "10_12", AGE_13_15: "13_15", AGE_16_17: "16_17", ADULT: "adult" };
+  const rows: [string, string | undefined][] = [
+    ["category", a.category && ctx.t(`report:cat_${a.category}`)],
+    ["involved", a.involved && ctx.t(`report:who_${a.involved}`)],
+    ["place", a.place && ctx.t(`report:place_${a.place}`)],
+    ["ongoing", a.ongoing && ctx.t(`report:ongoing_${a.ongoing}`)],
+    ["region", a.region && ctx.t(`report:regions.${a.region}`)],
+    ["age", a.age && ageKeys[a.age] && ctx.t(`report:age_${ageKeys[a.age]}`)],
+    ["school", a.school],
+    ["files", state.files?.length ? String(state.files.length) : undefined],
+    ["contact", a.contact === "yes" ? ctx.t("report:yes") : ctx.t("report:no")],
+  ];
+  const lines = rows
+    // The child in danger skipped some questions: show only what they were asked.
+    .filter(([key, value]) => value !== undefined || !(a.safe === "no" && ["involved", "place", "ongoing", "region", "age", "school"].includes(key)))
+    .map(([key, value]) => `<b>${ctx.t(`report:summary_${key}`)}:</b> ${escapeHtml(value ?? notGiven)}`);
+  lines.push(`<b>${ctx.t("report:summary_words")}:</b>\n<blockquote>${escapeHtml(a.words ?? "")}</blockquote>`);
+  // The summary is built from escaped parts above, so i18next must not escape it again.
+  return { summary: lines.join("\n"), interpolation: { escapeValue: false } };
+}
+
+async function submitReport(ctx: BotContext, state: FlowState): Promise<"handled"> {
+  const { reports, staff, logger, sla } = ctx.services;
+  const a = state.answers;
+  const draft: ReportDraft = {
+    language: ctx.language,
+    safeNow: a.safe,
+    category: a.category ?? "other",
+    involved: a.involved,
+    place: a.place,
+    ongoing: a.ongoing,
+    region: a.region,
+    ageBand: a.age,
+    school: a.school,
+    words: a.words ?? "",
+    attachments: state.files ?? [],
+    mayContact: a.contact === "yes",
+  };
+  const { report, code } = await reports.submit(draft, { pseudonym: ctx.pseudonym!, chatId: ctx.chat!.id, findings: detectRisk(draft.words).findings });
+  logger.info({ report: report.number, priority: report.priority }, "report submitted");
+  const hours = sla[report.priority];
+  const next = [report.priority === "URGENT" ? ctx.t("report:next_urgent", { hours }) : ctx.t("report:next_other", { hours }), ctx.t("report:next_danger")].join(" ");
+  await show(ctx, {
+    text: ctx.t("report:submitted", { code, next, interpolation: { escapeValue: false } }),
+    rows: [[{ text: ctx.t("menu.my_reports"), callback_data: navData.reports }], helpRow(ctx)],
+  });
+  try {
+    await staff.postReport(ctx.api, report);
+  } catch (error) {
+    logger.error({ err: errorSummary(error), report: report.number }, "could not post the report to staff");
+  }
+  return "handled";
+}
+
+export const reportActions: ReportActions = {
+  guards: { canReport },
+  checks: { riskWords },
+  params: { reportSummary },
+  onComplete: { submitReport },
+  onEnter: { alertUnsafe },
+};

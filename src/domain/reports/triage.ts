@@ -1,0 +1,48 @@
+// Triage: a priority and the reasons for it, so staff see why a report is where it is.
+import type { RiskFinding } from "./risk-detection.js";
+
+export type PriorityLevel = "URGENT" | "HIGH" | "NORMAL" | "LOW";
+
+export interface TriageInput {
+  safeNow?: string | undefined;
+  category: string;
+  involved?: string | undefined;
+  place?: string | undefined;
+  ageBand?: string | undefined;
+  findings: RiskFinding[];
+  /** Reports this child sent in the last 30 days, before this one. */
+  previousReports: number;
+}
+
+export interface Triage {
+  priority: PriorityLevel;
+  reasons: string[];
+}
+
+const ORDER: PriorityLevel[] = ["URGENT", "HIGH", "NORMAL", "LOW"];
+const higher = (a: PriorityLevel, b: PriorityLevel): PriorityLevel => (ORDER.indexOf(a) <= ORDER.indexOf(b) ? a : b);
+
+export function triage(input: TriageInput): Triage {
+  let priority: PriorityLevel = "NORMAL";
+  const reasons: string[] = [];
+  const raise = (to: PriorityLevel, reason: string) => {
+    priority = higher(priority, to);
+    reasons.push(reason);
+  };
+  if (input.safeNow === "no") raise("URGENT", "not_safe_now");
+  if (input.safeNow === "unsure") raise("HIGH", "unsure_if_safe");
+  if (input.category === "sexual") raise("URGENT", "sexual_violence");
+  for (const f of input.findings) raise(f.level === "urgent" ? "URGENT" : "HIGH", `risk:${f.signal}`);
+  const young = input.ageBand === "UNDER_10" || input.ageBand === "AGE_10_12";
+  const atHome = input.place === "home" || ["parent", "relative"].includes(input.involved ?? "") || input.category === "home_violence";
+  if (young && atHome && ["physical", "home_violence", "neglect", "sexual"].includes(input.category)) raise("HIGH", "young_child_violence_at_home");
+  if (["physical", "extortion", "work"].includes(input.category)) raise("HIGH", `category:${input.category}`);
+  if (input.previousReports >= 1) raise("HIGH", "repeated_reports");
+  return { priority, reasons: [...new Set(reasons)] };
+}
+
+export type SlaHours = Record<PriorityLevel, number>;
+
+export function slaDueAt(priority: PriorityLevel, from: Date, sla: SlaHours): Date {
+  return new Date(from.getTime() + sla[priority] * 60 * 60 * 1000);
+}
