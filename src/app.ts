@@ -79,7 +79,7 @@ export function createApp(deps: AppDeps): App {
   // In the simulator, the staff group and its staff member are simulated too.
   const staffChatId = config.staffChatId ?? (botApi && !deps.botApi ? String(simulatedStaff.chatId) : undefined);
   const staffUserIds = config.staffUserIds.length || !botApi || deps.botApi ? config.staffUserIds : [simulatedStaff.member.id];
-  const staff = createStaffDesk({ chatId: staffChatId, staffUserIds, language: config.staffLanguage, i18n, logger, pseudonyms, reports, childT: i18n.t });
+  const staff = createStaffDesk({ chatId: staffChatId, staffUserIds, language: config.staffLanguage, postsPerMinute: config.staffPostsPerMinute, i18n, logger, pseudonyms, reports });
   const services: Services = {
     db,
     i18n,

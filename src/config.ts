@@ -40,6 +40,7 @@ const schema = z
       .string()
       .regex(/^\s*urgent=\d+\s*,\s*high=\d+\s*,\s*normal=\d+\s*,\s*low=\d+\s*$/, "must look like urgent=1,high=24,normal=72,low=168")
       .default("urgent=1,high=24,normal=72,low=168"),
+    STAFF_POSTS_PER_MINUTE: z.coerce.number("must be a number").int().min(1).max(60).default(15),
     SIMULATOR: z.enum(["auto", "on", "off"], "must be auto, on or off").default("auto"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   });
@@ -59,6 +60,8 @@ export interface Config {
   /** Telegram users allowed to act on reports in the staff group (hashed before use). */
   staffUserIds: number[];
   staffLanguage: "kk" | "ru" | "en";
+  /** Posts per minute in the staff group before new non-urgent reports share a digest. */
+  staffPostsPerMinute: number;
   /** Hours to first response, by priority. */
   slaHours: { URGENT: number; HIGH: number; NORMAL: number; LOW: number };
   /** The local Telegram simulator: on when no BOT_TOKEN is set, unless switched off. */
@@ -96,6 +99,7 @@ export function createConfig(input: ConfigInput): Config {
     staffChatId: v.STAFF_CHAT_ID,
     staffUserIds: v.STAFF_USER_IDS.split(",").map((x) => x.trim()).filter(Boolean).map(Number),
     staffLanguage: v.STAFF_LANGUAGE,
+    staffPostsPerMinute: v.STAFF_POSTS_PER_MINUTE,
     slaHours: parseSla(v.SLA_HOURS),
     simulator: v.SIMULATOR === "on" || (v.SIMULATOR === "auto" && !v.BOT_TOKEN),
     logLevel: v.LOG_LEVEL,

@@ -18,6 +18,8 @@ export interface FlowState {
 
 export interface SessionData {
   flow?: FlowState;
+  /** Unfinished resumable flows (a report) set aside while the child looks at something else. */
+  drafts?: Record<string, FlowState>;
   /** What the next typed text is for, outside flows (a case code, a message to a report). */
   awaiting?: { kind: "code" } | { kind: "thread"; reportId: string };
   /** Reports opened with their case code in this chat (an account that did not send them). */

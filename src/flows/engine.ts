@@ -123,9 +123,18 @@ export function createFlowEngine(flows: Map<string, Flow>, actions: FlowActions)
     // Whatever the bot was waiting for outside flows (a code, a message) no longer applies.
     ctx.session.awaiting = undefined;
     if (flow.guard && !(await actions.guards[flow.guard]!(ctx))) return;
-    // Starting the same flow again continues an unfinished one (an interrupted report resumes).
+    // Starting a resumable flow again continues the unfinished one (an interrupted report).
     const unfinished = current(ctx);
     if (unfinished?.flow.id === flowId && !expired(ctx, unfinished.flow, unfinished.state)) return render(ctx, unfinished.state);
+    if (unfinished?.flow.expires) ctx.session.drafts = { ...ctx.session.drafts, [unfinished.flow.id]: unfinished.state };
+    const draft = ctx.session.drafts?.[flowId];
+    if (draft) {
+      const { [flowId]: _resumed, ...others } = ctx.session.drafts!;
+      ctx.session.drafts = others;
+      ctx.session.flow = draft;
+      if (!expired(ctx, flow, draft)) return render(ctx, draft);
+      if (await live(ctx)) return;
+    }
     const state: FlowState = { id: flow.id, step: flow.start, answers: {}, history: [], startedAt: Date.now() };
     if (options.then) state.then = options.then;
     ctx.session.flow = state;

@@ -48,7 +48,7 @@ export interface FakeBotApi {
   messages(chatId: number): ChatMessage[];
   chatIds(): number[];
   /** Adds a message written by a user, as Telegram would before delivering its update. */
-  addUserMessage(chatId: number, text: string | undefined, date: number): ChatMessage;
+  addUserMessage(chatId: number, text: string | undefined, date: number, replyTo?: number): ChatMessage;
   /** Makes the next `times` calls of `method` fail as Telegram would (e.g. 429 with retry_after). */
   failNext(method: string, failure: InjectedFailure, times?: number): void;
   /** Increases whenever anything visible in a chat changes (for the simulator page to poll). */
@@ -205,8 +205,8 @@ export function createFakeBotApi(botInfo: UserFromGetMe, apiRoot = "http://bot-a
     callsSince: (mark) => calls.slice(mark),
     messages: (chatId) => chats.get(chatId) ?? [],
     chatIds: () => [...chats.keys()],
-    addUserMessage: (chatId, t, date) => {
-      const m: ChatMessage = { message_id: nextMessageId++, chat_id: chatId, from: "user", date, text: t };
+    addUserMessage: (chatId, t, date, replyTo) => {
+      const m: ChatMessage = { message_id: nextMessageId++, chat_id: chatId, from: "user", date, text: t, ...(replyTo ? { reply_to_message_id: replyTo } : {}) };
       chat(chatId).push(m);
       version++;
       return m;

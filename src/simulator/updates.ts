@@ -10,11 +10,18 @@ export interface SimulatedUser {
   language_code?: string;
 }
 
+/** Where a message is written: the user's private chat by default, or a group (staff). */
+export interface Place {
+  chatId?: number;
+  /** Replying to this message of the chat (staff reply to a report's post). */
+  replyTo?: number;
+}
+
 export interface UpdateFactory {
-  /** A text message from the user in their private chat with the bot (also stored in the chat). */
-  text(user: SimulatedUser, text: string): Update;
-  /** A tap on an inline button of a bot message in the user's private chat. */
-  press(user: SimulatedUser, messageId: number, data: string): Update;
+  /** A text message from the user (also stored in the chat, as Telegram would). */
+  text(user: SimulatedUser, text: string, place?: Place): Update;
+  /** A tap on an inline button of a bot message. */
+  press(user: SimulatedUser, messageId: number, data: string, place?: Place): Update;
   /** A message of a kind the bot has no feature for (sticker, photo, ...). */
   sticker(user: SimulatedUser): Update;
 }
@@ -23,17 +30,28 @@ export function createUpdateFactory(botApi: FakeBotApi, firstUpdateId = 100_000)
   let updateId = firstUpdateId;
   const now = () => Math.floor(Date.now() / 1000);
   const from = (u: SimulatedUser) => ({ id: u.id, is_bot: false as const, first_name: u.first_name, username: u.username, language_code: u.language_code });
-  const chat = (u: SimulatedUser) => ({ id: u.id, type: "private" as const, first_name: u.first_name, username: u.username });
+  const privateChat = (u: SimulatedUser) => ({ id: u.id, type: "private" as const, first_name: u.first_name, username: u.username });
+  const chat = (u: SimulatedUser, place?: Place) =>
+    place?.chatId !== undefined && place.chatId !== u.id ? { id: place.chatId, type: "supergroup" as const, title: "Staff" } : privateChat(u);
+  const botUser = () => ({ id: botApi.botInfo.id, is_bot: true as const, first_name: botApi.botInfo.first_name, username: botApi.botInfo.username });
 
   return {
-    text(user, text) {
+    text(user, text, place) {
       const date = now();
-      const stored = botApi.addUserMessage(user.id, text, date);
+      const chatId = place?.chatId ?? user.id;
+      const stored = botApi.addUserMessage(chatId, text, date, place?.replyTo);
       const entities = text.startsWith("/") ? [{ type: "bot_command" as const, offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
-      return { update_id: updateId++, message: { message_id: stored.message_id, date, chat: chat(user), from: from(user), text, ...(entities ? { entities } : {}) } };
+      const replied = place?.replyTo !== undefined ? botApi.messages(chatId).find((m) => m.message_id === place.replyTo) : undefined;
+      const reply_to_message = replied
+        ? { message_id: replied.message_id, date: replied.date, chat: chat(user, place), text: replied.text ?? "", reply_to_message: undefined, ...(replied.from === "bot" ? { from: botUser() } : {}) }
+        : undefined;
+      return {
+        update_id: updateId++,
+        message: { message_id: stored.message_id, date, chat: chat(user, place), from: from(user), text, ...(entities ? { entities } : {}), ...(reply_to_message ? { reply_to_message } : {}) },
+      };
     },
-    press(user, messageId, data) {
-      const message = botApi.messages(user.id).find((m) => m.message_id === messageId);
+    press(user, messageId, data, place) {
+      const message = botApi.messages(place?.chatId ?? user.id).find((m) => m.message_id === messageId);
       return {
         update_id: updateId++,
         callback_query: {
@@ -44,8 +62,8 @@ export function createUpdateFactory(botApi: FakeBotApi, firstUpdateId = 100_000)
           message: {
             message_id: messageId,
             date: message?.date ?? now(),
-            chat: chat(user),
-            from: { id: botApi.botInfo.id, is_bot: true, first_name: botApi.botInfo.first_name, username: botApi.botInfo.username },
+            chat: chat(user, place),
+            from: botUser(),
             text: message?.text ?? "",
             ...(message?.reply_markup ? { reply_markup: message.reply_markup } : {}),
           },

@@ -3,8 +3,18 @@
 import kk from "../../locales/kk/common.json" with { type: "json" };
 import ru from "../../locales/ru/common.json" with { type: "json" };
 import en from "../../locales/en/common.json" with { type: "json" };
+import kkReport from "../../locales/kk/report.json" with { type: "json" };
+import ruReport from "../../locales/ru/report.json" with { type: "json" };
+import enReport from "../../locales/en/report.json" with { type: "json" };
+import kkFollowup from "../../locales/kk/followup.json" with { type: "json" };
+import ruFollowup from "../../locales/ru/followup.json" with { type: "json" };
+import enFollowup from "../../locales/en/followup.json" with { type: "json" };
+import enStaff from "../../locales/en/staff.json" with { type: "json" };
 
 export const common = { kk, ru, en } as const;
+export const report = { kk: kkReport, ru: ruReport, en: enReport } as const;
+export const followup = { kk: kkFollowup, ru: ruFollowup, en: enFollowup } as const;
+export const staffTexts = enStaff;
 export type Lang = keyof typeof common;
 export const langs: Lang[] = ["kk", "ru", "en"];
 export const telegramCode: Record<Lang, string> = { kk: "kk", ru: "ru", en: "en-US" };

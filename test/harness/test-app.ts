@@ -40,6 +40,8 @@ export interface Harness {
   /** POSTs an Update to the webhook as Telegram would; returns the HTTP status. */
   deliver(update: unknown, secret?: string): Promise<Response>;
   user(profile: Partial<SimulatedUser> & { id: number }): TestUser;
+  /** A staff member writing in the staff group. */
+  staff(profile: Partial<SimulatedUser> & { id: number }, groupId: number): TestUser;
   /** Builds another app on the same database and Bot API: a restarted server. */
   restart(): Harness;
   close(): Promise<void>;
@@ -74,6 +76,7 @@ export async function createHarness(options: { database?: TestDatabase; env?: Re
           body: typeof update === "string" ? update : JSON.stringify(update),
         }),
       user: (profile) => new TestUser(harness, { first_name: "Test", ...profile }),
+      staff: (profile, groupId) => new TestUser(harness, { first_name: "Staff", ...profile }, { chatId: groupId }),
       restart: build,
       close: () => database.close(),
     };
@@ -88,26 +91,28 @@ export class TestUser {
   constructor(
     private readonly h: Harness,
     readonly profile: SimulatedUser,
+    /** A group chat this person writes in (staff), instead of their private chat. */
+    private readonly place: { chatId?: number } = {},
   ) {}
 
   get chatId(): number {
-    return this.profile.id;
+    return this.place.chatId ?? this.profile.id;
   }
 
   /** Sends text (or a /command) and returns the Bot API calls it caused. */
-  async send(text: string): Promise<RecordedCall[]> {
-    return this.deliver(this.h.updates.text(this.profile, text));
+  async send(text: string, options: { replyTo?: number } = {}): Promise<RecordedCall[]> {
+    return this.deliver(this.h.updates.text(this.profile, text, { ...this.place, ...options }));
   }
 
   /** Taps the button with this exact label on the newest bot message that has it. */
   async press(label: string): Promise<RecordedCall[]> {
     const { message, button } = this.findButton(label);
-    return this.deliver(this.h.updates.press(this.profile, message.message_id, button.callback_data));
+    return this.deliver(this.h.updates.press(this.profile, message.message_id, button.callback_data, this.place));
   }
 
   /** Taps a button by its raw callback data on a given message (e.g. an old one). */
   async pressData(messageId: number, data: string): Promise<RecordedCall[]> {
-    return this.deliver(this.h.updates.press(this.profile, messageId, data));
+    return this.deliver(this.h.updates.press(this.profile, messageId, data, this.place));
   }
 
   async deliver(update: unknown): Promise<RecordedCall[]> {

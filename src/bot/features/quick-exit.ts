@@ -14,6 +14,7 @@ async function quickExit(ctx: BotContext): Promise<void> {
   if (ctx.callbackQuery?.message) ids.add(ctx.callbackQuery.message.message_id);
   // Nothing that was typed should be found by whoever picks up the phone next.
   ctx.session.flow = undefined;
+  ctx.session.drafts = undefined;
   ctx.session.awaiting = undefined;
   ctx.session.unlocked = undefined;
   ctx.session.trace = [];

@@ -69,9 +69,11 @@ group.callbackQuery(/^st:noop:/, (ctx) => ctx.answerCallbackQuery());
 group.on("message", async (ctx) => {
   const replied = ctx.message.reply_to_message;
   if (!replied || replied.from?.id !== ctx.me.id) return;
-  const number = /#(\d+)/.exec(replied.text ?? "")?.[1];
-  if (!number) return;
   const { reports, staff, logger } = ctx.services;
+  // The report's own post is known by id; follow-up posts carry the case number ("#12", "№12").
+  const number = /[#№]\s?(\d+)/.exec(replied.text ?? "")?.[1];
+  const report = (await reports.byStaffMessage(replied.message_id)) ?? (number ? await reports.byNumber(Number(number)) : null);
+  if (!report) return;
   if (!(await staff.isStaff(ctx.from.id))) {
     await ctx.reply(staff.t("staff:not_staff"), { reply_parameters: { message_id: ctx.message.message_id } });
     return;
@@ -81,8 +83,6 @@ group.on("message", async (ctx) => {
     await ctx.reply(staff.t("staff:reply_empty"), { reply_parameters: { message_id: ctx.message.message_id } });
     return;
   }
-  const report = await reports.byNumber(Number(number));
-  if (!report) return;
   const messageId = await reports.addStaffReply(report, ctx.pseudonym!, text);
   const chatId = await reports.contactChatId(report);
   let outcome = "staff:reply_saved";

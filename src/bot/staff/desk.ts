@@ -2,7 +2,7 @@
 // copied as text (never forwarded, so nothing identifies the child), with buttons to act.
 import type { Api } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import type { I18n, Language, Translate } from "../../i18n/i18n.js";
+import type { I18n, Language } from "../../i18n/i18n.js";
 import type { Logger } from "../../logger.js";
 import type { Pseudonymizer } from "../../domain/privacy/pseudonym.js";
 import type { ReportContent, ReportRecord, ReportService } from "../../domain/reports/reports.js";
@@ -10,18 +10,17 @@ import type { RiskFinding } from "../../domain/reports/risk-detection.js";
 import { errorSummary } from "../middleware/saved-language.js";
 
 const PRIORITIES = ["URGENT", "HIGH", "NORMAL", "LOW"] as const;
-// Telegram allows about 20 messages a minute in a group; past this, new reports share a digest.
-const POSTS_PER_MINUTE = 15;
 
 export interface StaffDeskOptions {
   chatId: string | undefined;
   staffUserIds: number[];
   language: Language;
+  /** Telegram allows about 20 messages a minute in a group; past this, reports share a digest. */
+  postsPerMinute: number;
   i18n: I18n;
   logger: Logger;
   pseudonyms: Pseudonymizer;
   reports: ReportService;
-  childT: (language: Language) => Translate;
 }
 
 export type StaffDesk = ReturnType<typeof createStaffDesk>;
@@ -106,7 +105,7 @@ export function createStaffDesk(o: StaffDeskOptions) {
   function busy(): boolean {
     const minuteAgo = Date.now() - 60_000;
     while (recentPosts.length && recentPosts[0]! < minuteAgo) recentPosts.shift();
-    return recentPosts.length >= POSTS_PER_MINUTE;
+    return recentPosts.length >= o.postsPerMinute;
   }
 
   return {

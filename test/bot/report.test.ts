@@ -1,0 +1,361 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createHarness, type Harness, type TestUser } from "../harness/test-app.ts";
+import { common, followup, langs, report, staffTexts, telegramCode, type Lang } from "../harness/locales.ts";
+
+const STAFF_GROUP = -100_555_000_1;
+const STAFF_A = 9_001;
+const STAFF_B = 9_002;
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness({ env: { STAFF_CHAT_ID: String(STAFF_GROUP), STAFF_USER_IDS: `${STAFF_A},${STAFF_B}`, STAFF_LANGUAGE: "en", STAFF_POSTS_PER_MINUTE: "60" } });
+});
+afterAll(() => h.close());
+
+let nextId = 8_000_000;
+const CODE = /<code>([2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5})<\/code>/;
+const staffMessages = () => h.api.messages(STAFF_GROUP).filter((m) => m.from === "bot" && !m.deleted);
+
+/** Goes through the whole report flow with buttons and text; returns the case code. */
+async function fileReport(child: TestUser, lang: Lang, words: string, options: { contact?: boolean } = {}): Promise<string> {
+  const r = report[lang];
+  await child.send("/menu");
+  await child.press(common[lang].menu.report);
+  expect(child.lastBotMessage().text).toBe(r.intro);
+  await child.press(r.start);
+  await child.press(r.safe_yes);
+  await child.press(r.cat_bullying);
+  await child.press(r.who_child);
+  await child.press(r.place_school);
+  await child.press(r.ongoing_yes);
+  await child.press(r.regions.almaty);
+  await child.press(r.age_13_15);
+  await child.send("School 25");
+  expect(child.lastBotMessage().text).toBe(r.words);
+  await child.send(words);
+  expect(child.lastBotMessage().text).toBe(r.evidence);
+  await child.press(r.evidence_done);
+  await child.press(options.contact === false ? r.contact_no : r.contact_yes);
+  const review = child.lastBotMessage().text!;
+  expect(review).toContain(words.replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+  expect(review).toContain(r.regions.almaty);
+  expect(review).toContain(r.cat_bullying);
+  await child.press(r.send);
+  const submitted = child.lastBotMessage().text!;
+  const code = CODE.exec(submitted)?.[1];
+  expect(code, submitted).toBeDefined();
+  return code!;
+}
+
+describe.each(langs)("a complete report in %s", (lang) => {
+  it("gives a case code, stores the report sealed, and posts a copy to the staff group", async () => {
+    const child = h.user({ id: nextId++, first_name: "Child", language_code: telegramCode[lang] });
+    const words = `Они каждый день обзывают меня ${lang} <script>`;
+    const before = staffMessages().length;
+    const code = await fileReport(child, lang, words);
+
+    const stored = await h.db.report.findFirst({ orderBy: { number: "desc" } });
+    expect(stored).toMatchObject({ category: "bullying", involved: "child", place: "school", ongoing: "yes", region: "almaty", ageBand: "AGE_13_15", language: lang, status: "NEW", priority: "NORMAL" });
+    expect(stored!.contentSealed).not.toContain("обзывают");
+    expect(stored!.codeHash).not.toContain(code.replace("-", ""));
+    expect(stored!.codeHint).toBe(code.slice(0, 2));
+    expect(stored!.slaDueAt.getTime() - stored!.createdAt.getTime()).toBe(72 * 3600 * 1000);
+
+    const posts = staffMessages().slice(before);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.text).toContain(`Case #${stored!.number}`);
+    expect(posts[0]!.text).toContain("&lt;script&gt;");
+    expect(posts[0]!.text).not.toContain(code);
+    expect(posts[0]!.text).not.toContain(String(child.chatId));
+    expect(posts[0]!.reply_markup!.inline_keyboard.flat().map((b) => b.text)).toContain(staffTexts.claim);
+    // Copied, never forwarded.
+    expect(h.api.calls.some((c) => c.method === "forwardMessage")).toBe(false);
+    expect(child.buttons()).toContain(common[lang].menu.my_reports);
+  });
+});
+
+describe("the urgent path", () => {
+  it("'not safe' shows emergency contacts and alerts staff in the same update, then asks the fewest questions", async () => {
+    const r = report.ru;
+    const child = h.user({ id: nextId++, language_code: "ru" });
+    await child.send("/menu");
+    await child.press(common.ru.menu.report);
+    await child.press(r.start);
+    const calls = await child.press(r.safe_no);
+    const toChild = calls.find((c) => c.payload.chat_id === child.chatId && c.method === "editMessageText");
+    expect(toChild?.payload.text).toBe(r.danger);
+    for (const n of ["112", "102", "150"]) expect(r.danger).toContain(n);
+    const alert = calls.find((c) => c.method === "sendMessage" && c.payload.chat_id === STAFF_GROUP);
+    expect(alert?.payload.text).toContain("URGENT");
+
+    await child.press(r.continue);
+    await child.press(r.cat_physical);
+    // Straight to their words: no who/where/region/age questions.
+    expect(child.lastBotMessage().text).toBe(r.words);
+    await child.send("Он бьёт меня");
+    await child.press(r.evidence_skip);
+    await child.press(r.contact_yes);
+    await child.press(r.send);
+    const stored = await h.db.report.findFirst({ orderBy: { number: "desc" } });
+    expect(stored).toMatchObject({ priority: "URGENT", safeNow: "no", involved: null, region: null });
+    expect(stored!.priorityReasons).toContain("not_safe_now");
+    expect(stored!.slaDueAt.getTime() - stored!.createdAt.getTime()).toBe(3600 * 1000);
+    expect(staffMessages().at(-1)!.text).toContain("🔴 URGENT");
+  });
+
+  it.each([
+    ["kk", "мен өзімді өлтіргім келеді"],
+    ["ru", "я больше не хочу жить"],
+    ["en", "i want to kill myself"],
+  ] as const)("words about suicide in %s: contacts for the child and a staff alert at once, report urgent", async (lang, words) => {
+    const r = report[lang];
+    const child = h.user({ id: nextId++, language_code: lang });
+    await child.send("/menu");
+    await child.press(common[lang].menu.report);
+    await child.press(r.start);
+    await child.press(r.safe_yes);
+    await child.press(r.cat_emotional);
+    await child.press(r.who_parent);
+    await child.press(r.place_home);
+    await child.press(r.ongoing_yes);
+    await child.press(r.prefer_not);
+    await child.press(r.prefer_not);
+    await child.press(r.skip);
+    const calls = await child.send(words);
+    expect(calls.find((c) => c.payload.chat_id === child.chatId && c.payload.text === r.crisis)).toBeDefined();
+    const alert = calls.find((c) => c.payload.chat_id === STAFF_GROUP);
+    expect(alert?.payload.text).toContain(staffTexts.signal_suicide);
+    expect(String(alert?.payload.text)).not.toContain(words);
+    await child.press(r.evidence_skip);
+    await child.press(r.contact_no);
+    await child.press(r.send);
+    const stored = await h.db.report.findFirst({ orderBy: { number: "desc" } });
+    expect(stored!.priority).toBe("URGENT");
+    expect(stored!.priorityReasons).toContain("risk:suicide");
+    expect(stored!.contactSealed).toBeNull();
+  });
+});
+
+describe("after the report", () => {
+  it("another Telegram account can check the status with the code and add a message", async () => {
+    const child = h.user({ id: nextId++, language_code: "kk" });
+    const code = await fileReport(child, "kk", "Сыныптастарым мені мазақтайды");
+    const other = h.user({ id: nextId++, language_code: "kk" });
+    await other.send("/status");
+    expect(other.lastBotMessage().text).toBe(followup.kk.ask_code);
+    await other.send(code.toLowerCase().replace("-", " "));
+    const view = other.lastBotMessage().text!;
+    expect(view).toContain(followup.kk.status_NEW);
+    expect(view).toContain(`${code.slice(0, 2)}…`);
+
+    await other.press(followup.kk.add);
+    const before = staffMessages().length;
+    await other.send("Бүгін тағы болды");
+    expect(other.lastBotMessage().text).toBe(followup.kk.sent);
+    const post = staffMessages().slice(before)[0];
+    expect(post?.text).toContain("Бүгін тағы болды");
+    const stored = await h.db.report.findFirst({ orderBy: { number: "desc" }, include: { messages: true } });
+    expect(stored!.messages).toHaveLength(1);
+    expect(stored!.messages[0]!.bodySealed).not.toContain("Бүгін");
+  });
+
+  it("a wrong code is refused, and guessing is slowed down", async () => {
+    const child = h.user({ id: nextId++, language_code: "en" });
+    for (let i = 0; i < 10; i++) {
+      await child.send("/status");
+      await child.send("ZZZZZ-ZZZZ" + "23456789AB"[i]);
+      expect(child.lastBotMessage().text).toBe(followup.en.not_found);
+    }
+    await child.send("/status");
+    await child.send("ZZZZZ-ZZZZZ");
+    expect(child.lastBotMessage().text).toBe(followup.en.too_many);
+  });
+
+  it("a staff reply reaches the child without content in the notification; opening it shows the text", async () => {
+    const child = h.user({ id: nextId++, language_code: "en" });
+    await fileReport(child, "en", "A boy takes my lunch every day");
+    const post = staffMessages().at(-1)!;
+    const staff = h.staff({ id: STAFF_A, first_name: "Aigerim" }, STAFF_GROUP);
+    const calls = await staff.send("We hear you. Can you tell us which grade you are in?", { replyTo: post.message_id });
+    const note = calls.find((c) => c.payload.chat_id === child.chatId);
+    expect(note?.payload.text).toBe(followup.en.new_message);
+    expect(String(note?.payload.text)).not.toContain("grade");
+    expect(calls.find((c) => c.payload.chat_id === STAFF_GROUP && c.payload.text === staffTexts.reply_sent)).toBeDefined();
+
+    await child.press(followup.en.open);
+    const opened = child.lastBotMessage().text!;
+    expect(opened).toContain("We hear you. Can you tell us which grade you are in?");
+    expect(opened).toContain(followup.en.thread_team);
+    expect(opened).not.toContain("Aigerim");
+    const stored = await h.db.report.findFirst({ orderBy: { number: "desc" }, include: { messages: true } });
+    expect(stored).toMatchObject({ status: "IN_PROGRESS" });
+    expect(stored!.firstResponseAt).not.toBeNull();
+    expect(stored!.messages[0]).toMatchObject({ author: "STAFF" });
+    expect(stored!.messages[0]!.readAt).not.toBeNull();
+  });
+
+  it("only one of two staff claiming at once gets the case", async () => {
+    const child = h.user({ id: nextId++, language_code: "ru" });
+    await fileReport(child, "ru", "Меня толкают в коридоре");
+    const post = staffMessages().at(-1)!;
+    const claim = post.reply_markup!.inline_keyboard.flat().find((b) => b.text === staffTexts.claim)!;
+    const a = h.staff({ id: STAFF_A }, STAFF_GROUP);
+    const b = h.staff({ id: STAFF_B }, STAFF_GROUP);
+    const data = "callback_data" in claim ? claim.callback_data! : "";
+    const mark = h.api.calls.length;
+    await Promise.all([a.pressData(post.message_id, data), b.pressData(post.message_id, data)]);
+    const toasts = h.api.callsSince(mark).filter((c) => c.method === "answerCallbackQuery").map((c) => String(c.payload.text));
+    expect(toasts.filter((t) => t.startsWith("You claimed"))).toHaveLength(1);
+    expect(toasts.filter((t) => t === staffTexts.claim_lost)).toHaveLength(1);
+    const stored = await h.db.report.findFirst({ orderBy: { number: "desc" }, include: { events: true } });
+    expect(stored!.events.filter((e) => e.kind === "claim")).toHaveLength(1);
+  });
+
+  it("someone who is not on the staff list cannot act", async () => {
+    const post = staffMessages().at(-1)!;
+    const stranger = h.staff({ id: 12345 }, STAFF_GROUP);
+    const calls = await stranger.pressData(post.message_id, (post.reply_markup!.inline_keyboard[1]![0]! as { callback_data: string }).callback_data);
+    expect(calls.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBe(staffTexts.not_staff);
+  });
+
+  it("spam and block: the blocked pseudonym cannot send another report", async () => {
+    const child = h.user({ id: nextId++, language_code: "en" });
+    await fileReport(child, "en", "lol spam spam");
+    const post = staffMessages().at(-1)!;
+    const staff = h.staff({ id: STAFF_B }, STAFF_GROUP);
+    await staff.pressData(post.message_id, (post.reply_markup!.inline_keyboard[0]![1]! as { callback_data: string }).callback_data);
+    const blockButton = h.api.messages(STAFF_GROUP).find((m) => m.message_id === post.message_id)!.reply_markup!.inline_keyboard[0]![0]!;
+    expect(blockButton.text).toBe(staffTexts.block);
+    await staff.pressData(post.message_id, "callback_data" in blockButton ? blockButton.callback_data! : "");
+    expect(await h.db.blockedPseudonym.count()).toBe(1);
+    await child.send("/menu");
+    await child.press(common.en.menu.report);
+    expect(child.lastBotMessage().text).toBe(report.en.blocked);
+  });
+});
+
+describe("abuse resistance and safety", () => {
+  it("limits reports per hour with a kind message", async () => {
+    const child = h.user({ id: nextId++, language_code: "en" });
+    for (let i = 0; i < 3; i++) await fileReport(child, "en", `report number ${i}`);
+    await child.send("/menu");
+    await child.press(common.en.menu.report);
+    expect(child.lastBotMessage().text).toBe(report.en.rate_limited);
+  });
+
+  it("refuses words that are too long and keeps the child on the step", async () => {
+    const child = h.user({ id: nextId++, language_code: "en" });
+    await child.send("/menu");
+    await child.press(common.en.menu.report);
+    await child.press(report.en.start);
+    await child.press(report.en.safe_no);
+    await child.press(report.en.continue);
+    await child.press(report.en.cat_other);
+    await child.send("x".repeat(3001));
+    expect(child.lastBotMessage().text).toBe(common.en.errors.tooLong.replace("{{max}}", "3000"));
+    await child.send("short");
+    expect(child.lastBotMessage().text).toBe(report.en.evidence);
+  });
+
+  it("quick exit deletes the chat's recent messages and the draft, and leaves a neutral screen", async () => {
+    const child = h.user({ id: nextId++, language_code: "ru" });
+    await child.send("/menu");
+    await child.press(common.ru.menu.report);
+    await child.press(report.ru.start);
+    await child.press(report.ru.safe_yes);
+    expect(child.chat().length).toBeGreaterThan(0);
+    const calls = await child.press(common.ru.nav.quick_exit);
+    expect(calls.some((c) => c.method === "deleteMessages")).toBe(true);
+    expect(child.chat().map((m) => m.text)).toEqual([common.ru.quick_exit.done]);
+    // The draft is gone: starting again begins at the intro.
+    await child.send("/menu");
+    await child.press(common.ru.menu.report);
+    expect(child.lastBotMessage().text).toBe(report.ru.intro);
+  });
+
+  it("an unfinished report resumes, and expires after 7 days with a note", async () => {
+    const child = h.user({ id: nextId++, language_code: "en" });
+    await child.send("/menu");
+    await child.press(common.en.menu.report);
+    await child.press(report.en.start);
+    await child.press(report.en.safe_yes);
+    await child.send("/menu");
+    await child.press(common.en.menu.report);
+    expect(child.lastBotMessage().text).toBe(report.en.category);
+
+    const now = Date.now();
+    const spy = vi.spyOn(Date, "now").mockReturnValue(now + 8 * 24 * 3600 * 1000);
+    try {
+      await child.press(report.en.cat_bullying);
+      expect(child.chat().some((m) => m.text === report.en.expired)).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it("/forget unlinks the child's reports: kept for the ombudsman, no way back to the child", async () => {
+    const child = h.user({ id: nextId++, language_code: "en" });
+    await fileReport(child, "en", "please forget me after");
+    await child.send("/forget");
+    await child.press(common.en.forget.yes);
+    const stored = await h.db.report.findFirst({ orderBy: { number: "desc" } });
+    expect(stored).toMatchObject({ reporterPseudonym: null, contactSealed: null });
+    expect(stored!.contentSealed).toMatch(/^v1\./);
+  });
+
+  it("restarts in the middle of a report and goes on where the child was", async () => {
+    const child = h.user({ id: nextId++, language_code: "kk" });
+    await child.send("/menu");
+    await child.press(common.kk.menu.report);
+    await child.press(report.kk.start);
+    await child.press(report.kk.safe_no);
+    await child.press(report.kk.continue);
+    await child.press(report.kk.cat_neglect);
+    const again = h.restart().user(child.profile);
+    await again.send("Үйде тамақ жоқ");
+    expect(again.lastBotMessage().text).toBe(report.kk.evidence);
+  });
+
+  it("handles a redelivered report step once", async () => {
+    const child = h.user({ id: nextId++, language_code: "en" });
+    await child.send("/menu");
+    await child.press(common.en.menu.report);
+    const update = h.updates.press(child.profile, child.lastBotMessage().message_id, `f:report:intro:0`);
+    const first = await child.deliver(update);
+    const second = await child.deliver(update);
+    expect(first.length).toBeGreaterThan(0);
+    expect(second).toEqual([]);
+  });
+});
+
+describe("bursts in the staff group", () => {
+  it("past the per-minute limit, new non-urgent reports share one digest message that is edited", async () => {
+    const burst = await createHarness({ env: { STAFF_CHAT_ID: String(STAFF_GROUP), STAFF_USER_IDS: String(STAFF_A), STAFF_LANGUAGE: "en", STAFF_POSTS_PER_MINUTE: "2" } });
+    try {
+      for (let i = 0; i < 4; i++) {
+        const child = burst.user({ id: 8_500_000 + i, language_code: "en" });
+        await child.send("/menu");
+        await child.press(common.en.menu.report);
+        await child.press(report.en.start);
+        await child.press(report.en.safe_yes);
+        await child.press(report.en.cat_other);
+        await child.press(report.en.who_unsaid);
+        await child.press(report.en.place_other);
+        await child.press(report.en.ongoing_no);
+        await child.press(report.en.prefer_not);
+        await child.press(report.en.prefer_not);
+        await child.press(report.en.skip);
+        await child.send(`burst ${i}`);
+        await child.press(report.en.evidence_skip);
+        await child.press(report.en.contact_no);
+        await child.press(report.en.send);
+      }
+      const posts = burst.api.messages(STAFF_GROUP).filter((m) => m.from === "bot");
+      expect(posts).toHaveLength(3);
+      expect(posts[2]!.text).toContain("#3");
+      expect(posts[2]!.text).toContain("#4");
+      expect(posts[2]!.edited).toBe(true);
+    } finally {
+      await burst.close();
+    }
+  });
+});
