@@ -113,7 +113,10 @@ export function createApp(deps: AppDeps): App {
   http.route("/telegram/webhook", webhookRoutes(bot, webhookSecret, logger));
   if (config.simulator && botApi) {
     http.use("/simulator/*", secureHeaders());
-    http.route("/simulator", simulatorRoutes({ botApi, deliver: (update) => deliverToWebhook(http, webhookSecret, update) }));
+    http.route(
+      "/simulator",
+      simulatorRoutes({ botApi, deliver: (update) => deliverToWebhook(http, webhookSecret, update), staffChatId: staff.chatId === simulatedStaff.chatId ? staff.chatId : undefined }),
+    );
   }
   http.notFound((c) => c.json({ ok: false, error: "not found" }, 404));
   http.onError((error, c) => {

@@ -31,25 +31,29 @@ export const simulatorPage = /* html */ `<!doctype html>
   blockquote { margin: 4px 0; padding-left: 8px; border-left: 3px solid #6ab3f3; }
   code, pre { font-family: ui-monospace, monospace; background: #0e1621; border-radius: 4px; padding: 0 3px; }
   a { color: #6ab3f3; }
+  #replying { padding: 6px 12%; background: #17212b; color: #6ab3f3; font-size: 13px; cursor: pointer; }
+  .msg.group.bot { cursor: pointer; }
+  .msg.selected { outline: 2px solid #6ab3f3; }
   .note { color: #7f91a4; font-size: 12px; padding: 10px 16px; margin-top: auto; }
 </style>
 </head>
 <body>
 <aside>
-  <h1>Simulated children</h1>
+  <h1>Chats</h1>
   <div id="users"></div>
-  <p class="note">Local simulator: nothing leaves this computer. Each person has their own Telegram language.</p>
+  <p class="note">Local simulator: nothing leaves this computer. Each child has their own Telegram language; the staff group shows what the ombudsman's team sees.</p>
 </aside>
 <main>
   <header id="title">…</header>
   <div id="log" aria-live="polite"></div>
+  <div id="replying" hidden></div>
   <form id="composer">
     <input id="text" autocomplete="off" placeholder="Message" aria-label="Message">
     <button type="submit">Send</button>
   </form>
 </main>
 <script>
-  const state = { users: [], chats: {}, version: -1, current: null };
+  const state = { conversations: [], chats: {}, version: -1, current: null, replyTo: null };
   const $ = (id) => document.getElementById(id);
   const ALLOWED = new Set(["B", "STRONG", "I", "EM", "U", "INS", "S", "STRIKE", "DEL", "A", "CODE", "PRE", "BLOCKQUOTE", "TG-SPOILER", "SPAN", "BR"]);
 
@@ -70,37 +74,47 @@ export const simulatorPage = /* html */ `<!doctype html>
     walk(doc.body, target);
   }
 
-  function renderUsers() {
+  const currentConversation = () => state.conversations.find((c) => c.key === state.current);
+
+  function renderSidebar() {
     const box = $("users");
     box.textContent = "";
-    for (const u of state.users) {
+    for (const c of state.conversations) {
       const b = document.createElement("button");
       b.className = "user";
-      b.setAttribute("aria-current", String(u.id === state.current));
-      b.dataset.userId = u.id;
-      b.textContent = u.first_name;
+      b.setAttribute("aria-current", String(c.key === state.current));
+      b.dataset.key = c.key;
+      b.textContent = c.title;
       const s = document.createElement("small");
-      s.textContent = "Telegram language: " + (u.language_code || "none");
+      s.textContent = c.subtitle;
       b.append(s);
-      b.onclick = () => { state.current = u.id; render(); };
+      b.onclick = () => { state.current = c.key; state.replyTo = null; render(); };
       box.append(b);
     }
   }
 
   function render() {
-    renderUsers();
-    const user = state.users.find((u) => u.id === state.current);
-    $("title").textContent = "Bala Help bot";
+    renderSidebar();
+    const conv = currentConversation();
+    $("title").textContent = conv && conv.group ? conv.title : "Bala Help bot";
     const small = document.createElement("small");
-    small.textContent = user ? "chatting as " + user.first_name + " (" + (user.language_code || "no language") + ")" : "";
+    small.textContent = conv ? (conv.group ? conv.subtitle : "chatting as " + conv.title) : "";
     $("title").append(small);
+    const replying = $("replying");
+    replying.hidden = !state.replyTo;
+    replying.textContent = state.replyTo ? "↩ Replying to message " + state.replyTo + " (click to cancel)" : "";
     const log = $("log");
     const atBottom = log.scrollTop + log.clientHeight >= log.scrollHeight - 40;
     log.textContent = "";
     for (const m of state.chats[state.current] || []) {
       const div = document.createElement("div");
-      div.className = "msg " + m.from;
+      div.className = "msg " + m.from + (conv && conv.group ? " group" : "") + (m.message_id === state.replyTo ? " selected" : "");
       div.dataset.messageId = m.message_id;
+      if (m.reply_to_message_id) {
+        const q = document.createElement("blockquote");
+        q.textContent = "↩ " + m.reply_to_message_id;
+        div.append(q);
+      }
       if (m.text !== undefined && m.text !== null) {
         if (m.from === "bot" && m.parse_mode === "HTML") renderHtml(div, m.text); else div.append(m.text);
       } else div.append("[sticker]");
@@ -108,6 +122,7 @@ export const simulatorPage = /* html */ `<!doctype html>
       meta.className = "meta";
       meta.textContent = new Date(m.date * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + (m.edited ? " · edited" : "");
       div.append(meta);
+      if (conv && conv.group && m.from === "bot") div.onclick = (e) => { if (e.target.tagName !== "BUTTON") { state.replyTo = m.message_id; render(); $("text").focus(); } };
       const rows = (m.reply_markup && m.reply_markup.inline_keyboard) || [];
       if (rows.length) {
         const kb = document.createElement("div");
@@ -133,25 +148,29 @@ export const simulatorPage = /* html */ `<!doctype html>
   }
 
   async function post(kind, body) {
-    await fetch("/simulator/api/users/" + state.current + "/" + kind, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    await fetch("/simulator/api/chats/" + state.current + "/" + kind, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     await refresh();
   }
 
   async function refresh() {
     const res = await fetch("/simulator/api/state", { cache: "no-store" });
     const data = await res.json();
-    if (data.version === state.version && state.users.length) return;
-    Object.assign(state, { users: data.users, chats: data.chats, version: data.version });
-    if (state.current === null && data.users.length) state.current = data.users[0].id;
+    if (data.version === state.version && state.conversations.length) return;
+    Object.assign(state, { conversations: data.conversations, chats: data.chats, version: data.version });
+    if (state.current === null && data.conversations.length) state.current = data.conversations[0].key;
     render();
   }
 
+  $("replying").onclick = () => { state.replyTo = null; render(); };
   $("composer").onsubmit = async (e) => {
     e.preventDefault();
     const text = $("text").value.trim();
     if (!text || state.current === null) return;
     $("text").value = "";
-    await post("send", { text });
+    const body = { text };
+    if (state.replyTo) body.replyTo = state.replyTo;
+    state.replyTo = null;
+    await post("send", body);
   };
   refresh();
   setInterval(refresh, 800);

@@ -1,42 +1,61 @@
-// The local Telegram simulator: a chat page for simulated children. Their messages and taps go
-// through the real webhook; the bot's answers come from the in-process Bot API it talks to.
+// The local Telegram simulator: a chat page for simulated children and the staff group. Their
+// messages and taps go through the real webhook; the bot's answers come from the in-process
+// Bot API it talks to.
 import { Hono } from "hono";
 import { z } from "zod";
 import type { FakeBotApi } from "./fake-bot-api.js";
-import { createUpdateFactory } from "./updates.js";
-import { simulatedUsers } from "./users.js";
+import { createUpdateFactory, type SimulatedUser } from "./updates.js";
+import { simulatedStaff, simulatedUsers } from "./users.js";
 import { simulatorPage } from "./page.js";
 
 export interface SimulatorDeps {
   botApi: FakeBotApi;
   deliver(update: unknown): Promise<number>;
+  /** The staff group's chat id, when the staff group is simulated. */
+  staffChatId: number | undefined;
 }
 
-const sendBody = z.object({ text: z.string().min(1).max(4096) });
+interface Conversation {
+  key: string;
+  title: string;
+  subtitle: string;
+  chatId: number;
+  as: SimulatedUser;
+  group: boolean;
+}
+
+const sendBody = z.object({ text: z.string().min(1).max(4096), replyTo: z.number().int().positive().optional() });
 const pressBody = z.object({ messageId: z.number().int().positive(), data: z.string().min(1).max(64) });
 
-export function simulatorRoutes({ botApi, deliver }: SimulatorDeps): Hono {
+export function simulatorRoutes({ botApi, deliver, staffChatId }: SimulatorDeps): Hono {
   const app = new Hono();
   const updates = createUpdateFactory(botApi, Date.now() % 1_000_000_000);
-  const userOf = (id: string) => simulatedUsers.find((u) => String(u.id) === id);
+  const conversations: Conversation[] = [
+    ...simulatedUsers.map((u) => ({ key: String(u.id), title: u.first_name, subtitle: `Telegram language: ${u.language_code ?? "none"}`, chatId: u.id, as: u, group: false })),
+    ...(staffChatId !== undefined
+      ? [{ key: "staff", title: simulatedStaff.title, subtitle: `as ${simulatedStaff.member.first_name}; reply to a report to answer the child`, chatId: staffChatId, as: simulatedStaff.member, group: true }]
+      : []),
+  ];
+  const find = (key: string) => conversations.find((c) => c.key === key);
 
   app.get("/", (c) => c.html(simulatorPage));
   app.get("/api/state", (c) => {
     c.header("Cache-Control", "no-store");
-    const chats = Object.fromEntries(simulatedUsers.map((u) => [u.id, botApi.messages(u.id).filter((m) => !m.deleted)]));
-    return c.json({ version: botApi.version(), users: simulatedUsers, chats });
+    const chats = Object.fromEntries(conversations.map((v) => [v.key, botApi.messages(v.chatId).filter((m) => !m.deleted)]));
+    return c.json({ version: botApi.version(), conversations: conversations.map(({ as: _as, ...rest }) => rest), chats });
   });
-  app.post("/api/users/:id/send", async (c) => {
-    const user = userOf(c.req.param("id"));
+  app.post("/api/chats/:key/send", async (c) => {
+    const conversation = find(c.req.param("key"));
     const body = sendBody.safeParse(await c.req.json().catch(() => null));
-    if (!user || !body.success) return c.json({ ok: false, error: "unknown user or empty text" }, 400);
-    return c.json({ ok: true, webhookStatus: await deliver(updates.text(user, body.data.text)) });
+    if (!conversation || !body.success) return c.json({ ok: false, error: "unknown chat or empty text" }, 400);
+    const update = updates.text(conversation.as, body.data.text, { chatId: conversation.chatId, ...(body.data.replyTo ? { replyTo: body.data.replyTo } : {}) });
+    return c.json({ ok: true, webhookStatus: await deliver(update) });
   });
-  app.post("/api/users/:id/press", async (c) => {
-    const user = userOf(c.req.param("id"));
+  app.post("/api/chats/:key/press", async (c) => {
+    const conversation = find(c.req.param("key"));
     const body = pressBody.safeParse(await c.req.json().catch(() => null));
-    if (!user || !body.success) return c.json({ ok: false, error: "unknown user or button" }, 400);
-    return c.json({ ok: true, webhookStatus: await deliver(updates.press(user, body.data.messageId, body.data.data)) });
+    if (!conversation || !body.success) return c.json({ ok: false, error: "unknown chat or button" }, 400);
+    return c.json({ ok: true, webhookStatus: await deliver(updates.press(conversation.as, body.data.messageId, body.data.data, { chatId: conversation.chatId })) });
   });
   return app;
 }

@@ -1,80 +1,77 @@
-// Opens the local Telegram simulator in headless Chromium and goes /start -> menu -> help, then
-// switches the language, as a newcomer would.
+// The simulator as a newcomer uses it: /start -> menu -> help and a language switch, then a
+// report in Kazakh, the staff group, a staff reply and a status check from another account.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync } from "node:fs";
-import { serve, type ServerType } from "@hono/node-server";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { createApp } from "../../src/app.ts";
-import { createConfig } from "../../src/config.ts";
-import { createLogger } from "../../src/logger.ts";
-import { openTestDatabase, type TestDatabase } from "../harness/database.ts";
-import { common } from "../harness/locales.ts";
-import { TEST_APP_SECRET } from "../harness/test-app.ts";
+import { openSimulator, type BrowserSession } from "./browser-harness.ts";
+import { common, followup, report } from "../harness/locales.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-let database: TestDatabase;
-let server: ServerType;
-let browser: Browser;
-let page: Page;
-let base: string;
-
+let s: BrowserSession;
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does this)`);
-  database = await openTestDatabase();
-  const config = createConfig({ NODE_ENV: "test", APP_SECRET: TEST_APP_SECRET, LOG_LEVEL: "silent" });
-  const app = createApp({ config: { ...config, appSecret: TEST_APP_SECRET }, db: database.prisma, logger: createLogger("silent") });
-  base = await new Promise<string>((resolve) => {
-    server = serve({ fetch: app.http.fetch, port: 0, hostname: "127.0.0.1" }, (info) => resolve(`http://127.0.0.1:${info.port}`));
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  page = await browser.newPage();
+  s = await openSimulator();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  await database?.close();
-});
-
-const lastBotMessage = () => page.locator(".msg.bot").last();
+afterAll(() => s?.close());
 
 describe("the simulator", () => {
   it("lets a child go /start -> menu -> help, and switch language", async () => {
     const en = common.en;
-    await page.goto(`${base}/simulator`);
-    await page.getByRole("button", { name: /^Sam/ }).click();
-    await page.getByLabel("Message").fill("/start");
-    await page.getByRole("button", { name: "Send" }).click();
-    await expect.poll(() => lastBotMessage().innerText()).toContain("Hi! 👋");
-
-    await lastBotMessage().getByRole("button", { name: en.onboarding.continue }).click();
-    await expect.poll(() => lastBotMessage().innerText()).toContain("Your privacy");
+    await s.openChat(/^Sam/);
+    await s.send("/start");
+    await expect.poll(() => s.lastBotText()).toContain("Hi! 👋");
+    await s.tap(en.onboarding.continue);
+    await expect.poll(() => s.lastBotText()).toContain("Your privacy");
     // Telegram HTML is rendered, not shown as tags.
-    expect(await lastBotMessage().locator("b").first().innerText()).toBe("Your privacy");
-
-    await lastBotMessage().getByRole("button", { name: en.onboarding.understood }).click();
-    await expect.poll(() => lastBotMessage().innerText()).toContain(en.menu.main);
-
-    await lastBotMessage().getByRole("button", { name: en.menu.help }).click();
-    await expect.poll(() => lastBotMessage().innerText()).toContain("150");
-    const help = await lastBotMessage().innerText();
-    for (const number of ["111", "112", "102"]) expect(help).toContain(number);
-
-    await lastBotMessage().getByRole("button", { name: en.nav.language }).click();
-    await lastBotMessage().getByRole("button", { name: "Қазақша" }).click();
-    await expect.poll(() => lastBotMessage().innerText()).toContain(common.kk.menu.main);
-    await page.screenshot({ path: "test-results/simulator.png" });
+    expect(await s.page.locator(".msg.bot").last().locator("b").first().innerText()).toBe("Your privacy");
+    await s.tap(en.onboarding.understood);
+    await expect.poll(() => s.lastBotText()).toContain(en.menu.main);
+    await s.tap(en.menu.help);
+    await expect.poll(() => s.lastBotText()).toContain("150");
+    for (const number of ["111", "112", "102"]) expect(await s.lastBotText()).toContain(number);
+    await s.tap(en.nav.language);
+    await s.tap("Қазақша");
+    await expect.poll(() => s.lastBotText()).toContain(common.kk.menu.main);
   });
 
-  it("keeps each simulated child's chat separate, in their own Telegram language", async () => {
-    await page.getByRole("button", { name: /^Дима/ }).click();
-    await expect.poll(() => page.locator(".msg").count()).toBe(0);
-    await page.getByLabel("Message").fill("/help");
-    await page.getByRole("button", { name: "Send" }).click();
-    await expect.poll(() => lastBotMessage().innerText()).toContain("Помощь сейчас");
+  it("a child reports bullying in Kazakh; staff see it, reply, and the code works from another account", async () => {
+    const r = report.kk;
+    await s.openChat(/^Аружан/);
+    await s.send("/menu");
+    await s.tap(common.kk.menu.report);
+    await s.tap(r.start);
+    await s.tap(r.safe_yes);
+    await s.tap(r.cat_bullying);
+    await s.tap(r.who_child);
+    await s.tap(r.place_school);
+    await s.tap(r.ongoing_yes);
+    await s.tap(r.regions.shymkent);
+    await s.tap(r.age_10_12);
+    await s.tap(r.skip);
+    await s.send("Сыныптастарым күнде мені мазақтайды");
+    await s.tap(r.evidence_skip);
+    await s.tap(r.contact_yes);
+    await expect.poll(() => s.lastBotText()).toContain("Сыныптастарым күнде мені мазақтайды");
+    await s.tap(r.send);
+    await expect.poll(() => s.lastBotText()).toMatch(/[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}/);
+    const code = /([2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5})/.exec(await s.lastBotText())![1]!;
+
+    await s.openChat(/^Ombudsman staff/);
+    const post = s.page.locator(".msg.bot", { hasText: "Сыныптастарым күнде мені мазақтайды" }).last();
+    await expect.poll(() => post.count()).toBe(1);
+    expect(await post.innerText()).not.toContain(code);
+    await post.click();
+    await s.send("Біз сенімен біргеміз. Сынып жетекшіңе айта аласың ба?");
+    await expect.poll(() => s.lastBotText()).toContain("✅");
+
+    await s.openChat(/^Аружан/);
+    await expect.poll(() => s.lastBotText()).toContain(followup.kk.new_message);
+    // The notification says nothing about what the team wrote.
+    expect(await s.lastBotText()).not.toContain("Біз сенімен");
+    await s.tap(followup.kk.open);
+    await expect.poll(() => s.lastBotText()).toContain("Біз сенімен біргеміз");
+
+    await s.openChat(/^Lena/);
+    await s.send("/status");
+    await s.send(code);
+    await expect.poll(() => s.lastBotText()).toContain(followup.kk.status_IN_PROGRESS);
+    await s.openChat(/^Ombudsman staff/);
+    await s.page.screenshot({ path: "test-results/simulator-staff.png" });
   });
 });

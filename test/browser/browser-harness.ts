@@ -1,0 +1,65 @@
+// Serves the whole app (simulator on) on a local port and drives the simulator page in Debian's
+// headless Chromium through playwright-core.
+import { existsSync } from "node:fs";
+import { serve, type ServerType } from "@hono/node-server";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { createApp } from "../../src/app.ts";
+import { createConfig } from "../../src/config.ts";
+import { createLogger } from "../../src/logger.ts";
+import { openTestDatabase, type TestDatabase } from "../harness/database.ts";
+import { TEST_APP_SECRET } from "../harness/test-app.ts";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export interface BrowserSession {
+  page: Page;
+  base: string;
+  /** Opens a chat in the sidebar by its title. */
+  openChat(title: RegExp): Promise<void>;
+  send(text: string): Promise<void>;
+  /** Taps a button on the newest bot message that has it. */
+  tap(label: string): Promise<void>;
+  lastBotText(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openSimulator(): Promise<BrowserSession> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does this)`);
+  const database: TestDatabase = await openTestDatabase();
+  const config = createConfig({ NODE_ENV: "test", APP_SECRET: TEST_APP_SECRET, LOG_LEVEL: "silent" });
+  const app = createApp({ config: { ...config, appSecret: TEST_APP_SECRET }, db: database.prisma, logger: createLogger("silent") });
+  let server!: ServerType;
+  const base = await new Promise<string>((resolve) => {
+    server = serve({ fetch: app.http.fetch, port: 0, hostname: "127.0.0.1" }, (info) => resolve(`http://127.0.0.1:${info.port}`));
+  });
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await page.goto(`${base}/simulator`);
+  const lastBot = () => page.locator(".msg.bot").last();
+  return {
+    page,
+    base,
+    openChat: async (title) => {
+      await page.getByRole("button", { name: title }).click();
+    },
+    send: async (text) => {
+      const before = await page.locator(".msg").count();
+      await page.getByLabel("Message").fill(text);
+      await page.getByRole("button", { name: "Send" }).click();
+      await page.waitForFunction((n) => document.querySelectorAll(".msg").length > n, before);
+    },
+    tap: async (label) => {
+      await page.locator(".msg.bot", { has: page.getByRole("button", { name: label, exact: true }) }).last().getByRole("button", { name: label, exact: true }).click();
+      await page.waitForLoadState("networkidle");
+    },
+    lastBotText: () => lastBot().innerText(),
+    close: async () => {
+      await browser.close();
+      server.close();
+      await database.close();
+    },
+  };
+}
