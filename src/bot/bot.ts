@@ -19,6 +19,9 @@ import { quickExitFeature } from "./features/quick-exit.js";
 import { mediaFeature } from "./features/media.js";
 import { staffFeature } from "./features/staff.js";
 import { traceMessages } from "./middleware/trace.js";
+import { rightsFeature } from "./features/rights.js";
+import { quizFeature } from "./features/quiz.js";
+import { helpRegionFeature } from "./features/help-region.js";
 import { helpRow } from "./screen.js";
 import type { StorageAdapter } from "grammy";
 
@@ -48,7 +51,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
   bot.use(applySavedLanguage);
 
   const child = bot.chatType("private").errorBoundary(onError);
-  child.use(helpFeature); // before the session: help must not depend on the database
+  child.use(helpFeature, helpRegionFeature); // before the session: help must not need the database
   child.use(
     session({
       initial: (): SessionData => ({}),
@@ -57,7 +60,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
     }),
   );
   child.use(traceMessages);
-  child.use(quickExitFeature, navigationFeature, forgetFeature, followupFeature, flowsFeature, mediaFeature, unhandledFeature);
+  child.use(quickExitFeature, navigationFeature, forgetFeature, followupFeature, flowsFeature, mediaFeature, rightsFeature, quizFeature, unhandledFeature);
 
   // The ombudsman staff group (STAFF_CHAT_ID); any other group is ignored.
   bot.chatType(["group", "supergroup"]).errorBoundary(onStaffError).use(staffFeature);

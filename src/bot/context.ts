@@ -21,7 +21,9 @@ export interface SessionData {
   /** Unfinished resumable flows (a report) set aside while the child looks at something else. */
   drafts?: Record<string, FlowState>;
   /** What the next typed text is for, outside flows (a case code, a message to a report). */
-  awaiting?: { kind: "code" } | { kind: "thread"; reportId: string };
+  awaiting?: { kind: "code" } | { kind: "thread"; reportId: string } | { kind: "rights_search" };
+  /** The quiz in progress: the options chosen so far, and the optional satisfaction answer. */
+  quiz?: { answers: number[]; satisfaction?: string };
   /** Reports opened with their case code in this chat (an account that did not send them). */
   unlocked?: string[];
   /** Message ids in the child's chat, newest last, for the quick exit (Telegram deletes < 48 h). */

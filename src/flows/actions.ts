@@ -7,6 +7,9 @@ import { saveLanguage } from "../domain/children.js";
 import { showHelp } from "../bot/features/help.js";
 import { showMyReports } from "../bot/features/followup.js";
 import { reportActions } from "../bot/features/report-actions.js";
+import { askQuestion, showThemes } from "../bot/features/rights.js";
+import { showQuizIntro } from "../bot/features/quiz.js";
+import { chooseRegion } from "../bot/features/help-region.js";
 import type { FlowActions } from "./engine.js";
 
 export interface FlowActionDeps {
@@ -19,6 +22,10 @@ export function createFlowActions({ db, i18n }: FlowActionDeps): FlowActions {
     nav: {
       help: (ctx) => showHelp(ctx, { resume: true }),
       reports: showMyReports,
+      rights_topics: (ctx) => showThemes(ctx),
+      rights_ask: askQuestion,
+      quiz: showQuizIntro,
+      help_region: chooseRegion,
     },
     params: { ...reportActions.params },
     checks: { ...reportActions.checks },

@@ -4,8 +4,9 @@ import menu from "../../flows/menu.json" with { type: "json" };
 import onboarding from "../../flows/onboarding.json" with { type: "json" };
 import language from "../../flows/language.json" with { type: "json" };
 import report from "../../flows/report.json" with { type: "json" };
+import rights from "../../flows/rights.json" with { type: "json" };
 
-export const flowFiles: Record<string, unknown> = { menu, onboarding, language, report };
+export const flowFiles: Record<string, unknown> = { menu, onboarding, language, report, rights };
 
 export class FlowFileError extends Error {}
 

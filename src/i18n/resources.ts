@@ -11,9 +11,12 @@ import enFollowup from "../../locales/en/followup.json" with { type: "json" };
 import kkStaff from "../../locales/kk/staff.json" with { type: "json" };
 import ruStaff from "../../locales/ru/staff.json" with { type: "json" };
 import enStaff from "../../locales/en/staff.json" with { type: "json" };
+import kkRights from "../../locales/kk/rights.json" with { type: "json" };
+import ruRights from "../../locales/ru/rights.json" with { type: "json" };
+import enRights from "../../locales/en/rights.json" with { type: "json" };
 
 export const resources = {
-  kk: { common: kkCommon, report: kkReport, followup: kkFollowup, staff: kkStaff },
-  ru: { common: ruCommon, report: ruReport, followup: ruFollowup, staff: ruStaff },
-  en: { common: enCommon, report: enReport, followup: enFollowup, staff: enStaff },
+  kk: { common: kkCommon, report: kkReport, followup: kkFollowup, staff: kkStaff, rights: kkRights },
+  ru: { common: ruCommon, report: ruReport, followup: ruFollowup, staff: ruStaff, rights: ruRights },
+  en: { common: enCommon, report: enReport, followup: enFollowup, staff: enStaff, rights: enRights },
 };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../harness/test-app.ts";
-import { common, langs, telegramCode } from "../harness/locales.ts";
+import { common, langs, rights, telegramCode } from "../harness/locales.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -30,7 +30,7 @@ describe.each(langs)("/start in %s", (lang) => {
 
     await child.press(t.onboarding.understood);
     expect(child.lastBotMessage().text).toBe(t.menu.main);
-    expect(child.buttons()).toEqual([t.menu.report, t.menu.my_reports, t.menu.help, t.menu.language]);
+    expect(child.buttons()).toEqual([t.menu.report, t.menu.rights, t.menu.my_reports, t.menu.help, t.menu.language]);
   });
 
   it("Back returns to the previous step", async () => {
@@ -48,7 +48,7 @@ describe.each(langs)("/start in %s", (lang) => {
     const help = child.lastBotMessage().text!;
     expect(help).toBe(t.help.text);
     for (const number of ["150", "111", "112", "102"]) expect(help).toContain(`<b>${number}</b>`);
-    expect(child.buttons()).toEqual([t.nav.menu, t.nav.language]);
+    expect(child.buttons()).toEqual([rights[lang].ui.region_help, t.nav.menu, t.nav.language]);
   });
 });
 

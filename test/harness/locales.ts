@@ -10,11 +10,15 @@ import kkFollowup from "../../locales/kk/followup.json" with { type: "json" };
 import ruFollowup from "../../locales/ru/followup.json" with { type: "json" };
 import enFollowup from "../../locales/en/followup.json" with { type: "json" };
 import enStaff from "../../locales/en/staff.json" with { type: "json" };
+import kkRights from "../../locales/kk/rights.json" with { type: "json" };
+import ruRights from "../../locales/ru/rights.json" with { type: "json" };
+import enRights from "../../locales/en/rights.json" with { type: "json" };
 
 export const common = { kk, ru, en } as const;
 export const report = { kk: kkReport, ru: ruReport, en: enReport } as const;
 export const followup = { kk: kkFollowup, ru: ruFollowup, en: enFollowup } as const;
 export const staffTexts = enStaff;
+export const rights = { kk: kkRights, ru: ruRights, en: enRights } as const;
 export type Lang = keyof typeof common;
 export const langs: Lang[] = ["kk", "ru", "en"];
 export const telegramCode: Record<Lang, string> = { kk: "kk", ru: "ru", en: "en-US" };

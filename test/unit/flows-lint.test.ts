@@ -51,7 +51,8 @@ describe.each([...flows.values()].map((f) => [f.id, f] as const))("flow %s", (_i
       changed = false;
       for (const step of Object.keys(flow.steps)) {
         if (canEnd.has(step)) continue;
-        if (stepTargets(flow, step).some((t) => t === "end" || t.startsWith("flow:") || canEnd.has(t))) {
+        // A nav: screen in code is a way out of the flow too (help, my reports, the rights topics).
+        if (stepTargets(flow, step).some((t) => t === "end" || t.startsWith("flow:") || t.startsWith("nav:") || canEnd.has(t))) {
           canEnd.add(step);
           changed = true;
         }

@@ -7,6 +7,7 @@ import { navData, show } from "../screen.js";
 export async function showHelp(ctx: BotContext, options: { resume?: boolean } = {}): Promise<void> {
   const rows = [];
   if (options.resume) rows.push([{ text: ctx.t("nav.back"), callback_data: navData.resume }]);
+  rows.push([{ text: ctx.t("rights:ui.region_help"), callback_data: "hr:choose" }]);
   rows.push([
     { text: ctx.t("nav.menu"), callback_data: navData.menu },
     { text: ctx.t("nav.language"), callback_data: navData.language },
