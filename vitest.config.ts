@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 // Tests that talk to a database run on in-memory PGlite and, when TEST_DATABASE_URL points at a
 // PostgreSQL server, once more against it: one schema, two engines.
-const databaseTests = ["test/bot/**/*.test.ts", "test/http/**/*.test.ts", "test/db/**/*.test.ts"];
+const databaseTests = ["test/bot/**/*.test.ts", "test/http/**/*.test.ts", "test/db/**/*.test.ts", "test/console/**/*.test.ts"];
 
 export default defineConfig({
   test: {

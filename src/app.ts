@@ -2,6 +2,7 @@
 // Node and Workers entries are thin shells around this factory.
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import { HTTPException } from "hono/http-exception";
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "./config.js";
@@ -22,6 +23,9 @@ import { createReportService } from "./domain/reports/reports.js";
 import { createCaseCodes } from "./domain/reports/case-code.js";
 import { createStaffDesk } from "./bot/staff/desk.js";
 import { simulatedStaff } from "./simulator/users.js";
+import { createCasework } from "./domain/reports/casework.js";
+import { createAccounts } from "./domain/staff/accounts.js";
+import { consoleRoutes } from "./console/routes.js";
 import { webhookRoutes } from "./http/webhook.js";
 import { healthRoutes } from "./http/health.js";
 import { requestLog } from "./http/request-log.js";
@@ -41,6 +45,8 @@ export interface AppDeps {
 
 export interface App {
   http: Hono;
+  /** Staff accounts (the admin command and tests create them). */
+  accounts: ReturnType<typeof createAccounts>;
   bot: Bot<BotContext>;
   /** The in-process Bot API, when the bot talks to one (simulator mode, tests). */
   botApi: FakeBotApi | undefined;
@@ -106,11 +112,29 @@ export function createApp(deps: AppDeps): App {
     sessionStorage: createSessionStorage<SessionData>(db, sealer),
   });
 
+  const casework = createCasework(db, sealer);
+  const accounts = createAccounts(db, sealer);
+
   const http = new Hono();
   http.use(requestLog(logger));
   http.get("/", (c) => c.redirect(config.simulator && botApi ? "/simulator" : "/healthz"));
   http.route("/healthz", healthRoutes(db));
   http.route("/telegram/webhook", webhookRoutes(bot, webhookSecret, logger));
+  http.route(
+    "/console",
+    consoleRoutes({
+      db,
+      i18n,
+      logger,
+      sealer,
+      accounts,
+      casework,
+      reports,
+      staff,
+      api: bot.api,
+      secureCookies: config.env === "production" || (config.publicUrl?.startsWith("https://") ?? false),
+    }),
+  );
   if (config.simulator && botApi) {
     http.use("/simulator/*", secureHeaders());
     http.route(
@@ -120,10 +144,12 @@ export function createApp(deps: AppDeps): App {
   }
   http.notFound((c) => c.json({ ok: false, error: "not found" }, 404));
   http.onError((error, c) => {
+    // Deliberate HTTP errors (e.g. 403 from the CSRF check) keep their status.
+    if (error instanceof HTTPException) return error.getResponse();
     logger.error({ err: { name: error.name, message: error.message.slice(0, 300) } }, "request failed");
     return c.json({ ok: false, error: "internal error" }, 500);
   });
-  return { http, bot, botApi, webhookSecret };
+  return { http, bot, botApi, webhookSecret, accounts };
 }
 
 /** The simulator delivers updates exactly as Telegram does: a POST to the webhook. */

@@ -9,6 +9,7 @@ import { createApp } from "../app.js";
 import { resolveAppSecret } from "./app-secret.js";
 import { connectTelegram } from "./telegram-setup.js";
 import { join } from "node:path";
+import { applyRetention } from "../domain/reports/retention.js";
 
 async function main(): Promise<void> {
   let config;
@@ -33,12 +34,20 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.http.fetch, port: config.port }, ({ port }) => {
     const base = `http://localhost:${port}`;
     logger.info({ port, simulator: config.simulator }, "listening");
-    if (config.simulator) console.log(`\n  Telegram simulator: ${base}/simulator\n  Health:             ${base}/healthz\n`);
+    if (config.simulator) console.log(`\n  Telegram simulator: ${base}/simulator\n  Staff console:      ${base}/console  (create an account: npm run console:add-staff -- --email you@example.org)\n  Health:             ${base}/healthz\n`);
   });
   const stopTelegram = await connectTelegram(app, config, logger);
+  // Retention runs here for the Node server; on Workers, run `npm run retention` from a schedule.
+  const retention = async () => {
+    const deleted = await applyRetention(db.prisma, config.retentionDays).catch((e: unknown) => (logger.error({ err: String(e) }, "retention failed"), 0));
+    if (deleted) logger.info({ deleted, days: config.retentionDays }, "retention deleted closed cases' content");
+  };
+  await retention();
+  const retentionTimer = setInterval(() => void retention(), 6 * 60 * 60 * 1000);
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "shutting down");
+    clearInterval(retentionTimer);
     await stopTelegram();
     server.close();
     await db.close();

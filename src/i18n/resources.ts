@@ -14,9 +14,12 @@ import enStaff from "../../locales/en/staff.json" with { type: "json" };
 import kkRights from "../../locales/kk/rights.json" with { type: "json" };
 import ruRights from "../../locales/ru/rights.json" with { type: "json" };
 import enRights from "../../locales/en/rights.json" with { type: "json" };
+import kkConsole from "../../locales/kk/console.json" with { type: "json" };
+import ruConsole from "../../locales/ru/console.json" with { type: "json" };
+import enConsole from "../../locales/en/console.json" with { type: "json" };
 
 export const resources = {
-  kk: { common: kkCommon, report: kkReport, followup: kkFollowup, staff: kkStaff, rights: kkRights },
-  ru: { common: ruCommon, report: ruReport, followup: ruFollowup, staff: ruStaff, rights: ruRights },
-  en: { common: enCommon, report: enReport, followup: enFollowup, staff: enStaff, rights: enRights },
+  kk: { common: kkCommon, report: kkReport, followup: kkFollowup, staff: kkStaff, rights: kkRights, console: kkConsole },
+  ru: { common: ruCommon, report: ruReport, followup: ruFollowup, staff: ruStaff, rights: ruRights, console: ruConsole },
+  en: { common: enCommon, report: enReport, followup: enFollowup, staff: enStaff, rights: enRights, console: enConsole },
 };

@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { serve, type ServerType } from "@hono/node-server";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { createApp } from "../../src/app.ts";
+import { createApp, type App } from "../../src/app.ts";
 import { createConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
 import { openTestDatabase, type TestDatabase } from "../harness/database.ts";
@@ -13,6 +13,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export interface BrowserSession {
   page: Page;
+  app: App;
   base: string;
   /** Opens a chat in the sidebar by its title. */
   openChat(title: RegExp): Promise<void>;
@@ -41,6 +42,7 @@ export async function openSimulator(): Promise<BrowserSession> {
   const lastBot = () => page.locator(".msg.bot").last();
   return {
     page,
+    app,
     base,
     openChat: async (title) => {
       await page.getByRole("button", { name: title }).click();

@@ -7,6 +7,7 @@ import { limits } from "../../domain/reports/limits.js";
 import type { ReportDraft } from "../../domain/reports/reports.js";
 import { helpRow, navData, show } from "../screen.js";
 import { errorSummary } from "../middleware/saved-language.js";
+import { ageBandTextKey } from "../../domain/reports/age-bands.js";
 
 type ReportActions = Pick<FlowActions, "guards" | "checks" | "params" | "onComplete" | "onEnter">;
 
@@ -47,14 +48,13 @@ async function alertUnsafe(ctx: BotContext, state: FlowState): Promise<void> {
 async function reportSummary(ctx: BotContext, state: FlowState): Promise<Record<string, unknown>> {
   const a = state.answers;
   const notGiven = ctx.t("report:summary_not_given");
-  const ageKeys: Record<string, string> = { UNDER_10: "under10", AGE_10_12: "10_12", AGE_13_15: "13_15", AGE_16_17: "16_17", ADULT: "adult" };
   const rows: [string, string | undefined][] = [
     ["category", a.category && ctx.t(`report:cat_${a.category}`)],
     ["involved", a.involved && ctx.t(`report:who_${a.involved}`)],
     ["place", a.place && ctx.t(`report:place_${a.place}`)],
     ["ongoing", a.ongoing && ctx.t(`report:ongoing_${a.ongoing}`)],
     ["region", a.region && ctx.t(`report:regions.${a.region}`)],
-    ["age", a.age && ageKeys[a.age] && ctx.t(`report:age_${ageKeys[a.age]}`)],
+    ["age", ageBandTextKey(a.age) && ctx.t(ageBandTextKey(a.age)!)],
     ["school", a.school],
     ["files", state.files?.length ? String(state.files.length) : undefined],
     ["contact", a.contact === "yes" ? ctx.t("report:yes") : ctx.t("report:no")],

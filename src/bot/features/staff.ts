@@ -4,8 +4,7 @@ import { Composer, type Filter } from "grammy";
 import type { BotContext } from "../context.js";
 import type { ReportRecord } from "../../domain/reports/reports.js";
 import type { PriorityLevel } from "../../domain/reports/triage.js";
-import { errorSummary } from "../middleware/saved-language.js";
-import { isLanguage } from "../../i18n/i18n.js";
+import { replyToChild } from "../staff/reply.js";
 
 export const staffFeature = new Composer<BotContext>();
 const group = staffFeature.filter((ctx) => ctx.chat !== undefined && ctx.chat.id === ctx.services.staff.chatId);
@@ -83,20 +82,7 @@ group.on("message", async (ctx) => {
     await ctx.reply(staff.t("staff:reply_empty"), { reply_parameters: { message_id: ctx.message.message_id } });
     return;
   }
-  const messageId = await reports.addStaffReply(report, ctx.pseudonym!, text);
-  const chatId = await reports.contactChatId(report);
-  let outcome = "staff:reply_saved";
-  if (chatId !== undefined) {
-    const t = ctx.services.i18n.t(isLanguage(report.language) ? report.language : "kk");
-    try {
-      // The notification carries no content: someone else may see the child's screen.
-      await ctx.api.sendMessage(chatId, t("followup:new_message"), { reply_markup: { inline_keyboard: [[{ text: t("followup:open"), callback_data: `fu:msg:${messageId}` }]] } });
-      outcome = "staff:reply_sent";
-    } catch (error) {
-      logger.warn({ err: errorSummary(error), report: report.number }, "reply to child not delivered");
-      outcome = "staff:reply_failed";
-    }
-  }
-  await ctx.reply(staff.t(outcome), { reply_parameters: { message_id: ctx.message.message_id } });
+  const outcome = await replyToChild({ api: ctx.api, reports, i18n: ctx.services.i18n, logger }, report, ctx.pseudonym!, text);
+  await ctx.reply(staff.t(`staff:reply_${outcome}`), { reply_parameters: { message_id: ctx.message.message_id } });
   await staff.refresh(ctx.api, (await reports.byId(report.id))!);
 });

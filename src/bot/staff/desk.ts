@@ -8,6 +8,7 @@ import type { Pseudonymizer } from "../../domain/privacy/pseudonym.js";
 import type { ReportContent, ReportRecord, ReportService } from "../../domain/reports/reports.js";
 import type { RiskFinding } from "../../domain/reports/risk-detection.js";
 import { errorSummary } from "../middleware/saved-language.js";
+import { ageBandTextKey } from "../../domain/reports/age-bands.js";
 
 const PRIORITIES = ["URGENT", "HIGH", "NORMAL", "LOW"] as const;
 
@@ -48,7 +49,7 @@ export function createStaffDesk(o: StaffDeskOptions) {
       line("involved", escapeHtml(label(report.involved, "who_"))),
       line("place", `${escapeHtml(label(report.place, "place_"))} · ${t("staff:label_ongoing")}: ${escapeHtml(label(report.ongoing, "ongoing_"))}`),
       line("region", escapeHtml(report.region ? o.i18n.t(o.language)(`report:regions.${report.region}`) : t("staff:not_given"))),
-      line("age", escapeHtml(label(report.ageBand ? ageKey(report.ageBand) : null, "age_"))),
+      line("age", escapeHtml(ageBandTextKey(report.ageBand) ? t(ageBandTextKey(report.ageBand)!) : t("staff:not_given"))),
       line("safe", escapeHtml(label(report.safeNow, "safe_"))),
       ...(reasons ? [line("flags", escapeHtml(reasons))] : []),
       line("contact", report.contactSealed ? t("staff:yes") : t("staff:no")),
@@ -160,9 +161,4 @@ export function createStaffDesk(o: StaffDeskOptions) {
 
     t,
   };
-}
-
-/** Age bands are stored as the enum; the texts use short keys. */
-function ageKey(band: string): string {
-  return { UNDER_10: "under10", AGE_10_12: "10_12", AGE_13_15: "13_15", AGE_16_17: "16_17", ADULT: "adult", PREFER_NOT: "" }[band] ?? "";
 }

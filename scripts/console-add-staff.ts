@@ -1,0 +1,66 @@
+// Creates a console account. The password is read from standard input (a hidden prompt on a
+// terminal), never from the command line, where it would stay in the shell's history.
+// Usage: npm run console:add-staff -- --email admin@example.org [--role ADMIN|SUPERVISOR|OPERATOR] [--regions almaty,astana]
+import { parseArgs } from "node:util";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { createConfig } from "../src/config.ts";
+import { createLogger } from "../src/logger.ts";
+import { openDatabase } from "../src/db/client.ts";
+import { applyMigrations } from "../src/db/migrate.ts";
+import { createSealer } from "../src/domain/privacy/encryption.ts";
+import { createAccounts, type Role } from "../src/domain/staff/accounts.ts";
+import { passwordProblem } from "../src/domain/staff/passwords.ts";
+import { audit } from "../src/domain/staff/audit.ts";
+import { regions } from "../src/domain/help/directory.ts";
+import { resolveAppSecret } from "../src/entry/app-secret.ts";
+
+const { values } = parseArgs({ options: { email: { type: "string" }, role: { type: "string", default: "ADMIN" }, regions: { type: "string", default: "" } } });
+const role = String(values.role).toUpperCase() as Role;
+const chosen = String(values.regions).split(",").map((r) => r.trim()).filter(Boolean);
+const problems = [
+  ...(values.email && /^[^@\s]+@[^@\s]+$/.test(values.email) ? [] : ["--email must be an email address"]),
+  ...(["ADMIN", "SUPERVISOR", "OPERATOR"].includes(role) ? [] : ["--role must be ADMIN, SUPERVISOR or OPERATOR"]),
+  ...chosen.filter((r) => !(regions as readonly string[]).includes(r)).map((r) => `unknown region "${r}" (one of: ${regions.join(", ")})`),
+  ...(role === "OPERATOR" && chosen.length === 0 ? ["an OPERATOR needs --regions"] : []),
+];
+if (problems.length) {
+  console.error(problems.map((p) => `- ${p}`).join("\n"));
+  process.exit(2);
+}
+
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    let text = "";
+    for await (const chunk of process.stdin) text += chunk;
+    return text.split("\n")[0]!.trim();
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  // Hide what is typed.
+  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+    if (s.includes("Password")) process.stdout.write(s);
+  };
+  const answer = await new Promise<string>((resolve) => rl.question("Password (at least 12 characters): ", resolve));
+  rl.close();
+  process.stdout.write("\n");
+  return answer.trim();
+}
+
+const password = await readPassword();
+const weak = passwordProblem(password);
+if (weak) {
+  console.error(`The password is not accepted: ${weak}.`);
+  process.exit(2);
+}
+const config = createConfig(process.env);
+const logger = createLogger("warn");
+const appSecret = await resolveAppSecret(config, logger);
+const db = await openDatabase(config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dataDir: join(config.dataDir, "pglite") });
+try {
+  await applyMigrations(db.adapterFactory);
+  const account = await createAccounts(db.prisma, createSealer(appSecret)).create({ email: values.email!, password, role, regions: chosen });
+  await audit(db.prisma, "system", "account.create", account.email, { role, via: "command" });
+  console.log(`Created ${role} ${account.email}${chosen.length ? ` for ${chosen.join(", ")}` : ""}.${role === "ADMIN" ? " At first sign-in you will set up a second factor (TOTP)." : ""}`);
+} finally {
+  await db.close();
+}

@@ -1,0 +1,137 @@
+import type { Translate } from "../../i18n/i18n.js";
+import type { ReportRecord } from "../../domain/reports/reports.js";
+import { PRIORITIES, STATUSES, type QueueFilters } from "../../domain/reports/casework.js";
+import { regions } from "../../domain/help/directory.js";
+
+const CATEGORIES = ["physical", "sexual", "emotional", "neglect", "bullying", "online", "home_violence", "extortion", "work", "other"];
+
+export const fmt = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16);
+
+/** The bot's reasons in words ("not safe now", "suicide words"), as the staff group shows them. */
+export function reasonsLabel(t: Translate, reasons: string[]): string {
+  return reasons.map((r) => (r.startsWith("risk:") ? t(`staff:signal_${r.slice(5)}`) : t(`staff:reason_${r}`, { defaultValue: r }))).join(", ");
+}
+
+export function assigneeLabel(t: Translate, assignee: string | null, me: string, emails: Map<string, string>): string {
+  if (!assignee) return t("console:assignee_none");
+  if (assignee === me) return t("console:assignee_me");
+  return emails.get(assignee) ?? t("console:assignee_telegram");
+}
+
+export function QueueRows({ t, rows, me, emails, now }: { t: Translate; rows: ReportRecord[]; me: string; emails: Map<string, string>; now: Date }) {
+  if (rows.length === 0) {
+    return (
+      <tr>
+        <td colspan={8}>{t("console:empty_queue")}</td>
+      </tr>
+    );
+  }
+  return (
+    <>
+      {rows.map((r) => {
+        const overdue = !r.firstResponseAt && r.slaDueAt < now && !["CLOSED", "SPAM", "DUPLICATE"].includes(r.status);
+        return (
+          <tr class={`${r.priority}${overdue ? " overdue" : ""}`} data-case={r.number}>
+            <td>
+              <a href={`/console/reports/${r.number}`}>#{r.number}</a> <span class="muted">{r.codeHint}…</span>
+            </td>
+            <td>
+              <span class={`badge ${r.priority}`}>{t(`console:priority_${r.priority}`)}</span>
+              {overdue && <span class="badge overdue"> {t("console:overdue")}</span>}
+            </td>
+            <td>{t(`console:status_${r.status}`)}</td>
+            <td>{t(`report:cat_${r.category}`)}</td>
+            <td>{r.region ? t(`report:regions.${r.region}`) : t("console:none")}</td>
+            <td>{fmt(r.slaDueAt)}</td>
+            <td>{assigneeLabel(t, r.assignee, me, emails)}</td>
+            <td class="muted">{reasonsLabel(t, r.priorityReasons)}</td>
+          </tr>
+        );
+      })}
+    </>
+  );
+}
+
+export function QueuePage(props: { t: Translate; filters: QueueFilters; counts: Record<string, number>; version: string; rows: ReportRecord[]; me: string; emails: Map<string, string>; now: Date }) {
+  const { t, filters, counts } = props;
+  const select = (name: string, values: readonly string[], label: (v: string) => string, current?: string) => (
+    <select name={name}>
+      <option value="">{t("console:filter_all")}</option>
+      {values.map((v) => (
+        <option value={v} selected={current === v}>
+          {label(v)}
+        </option>
+      ))}
+    </select>
+  );
+  return (
+    <>
+      <h1>{t("console:nav_queue")}</h1>
+      <div class="counts" aria-label={t("console:open_cases")}>
+        {PRIORITIES.map((p) => (
+          <span>
+            <span class={`badge ${p}`}>{t(`console:priority_${p}`)}</span> {counts[p] ?? 0}
+          </span>
+        ))}
+        <span>
+          <span class="badge overdue">{t("console:overdue")}</span> {counts.overdue ?? 0}
+        </span>
+        <span>
+          {t("console:unassigned")}: {counts.unassigned ?? 0}
+        </span>
+        {STATUSES.map((s) => (
+          <span>
+            {t(`console:status_${s}`)}: {counts[s] ?? 0}
+          </span>
+        ))}
+      </div>
+      <form method="get" action="/console" class="filters" aria-label={t("console:filters")}>
+        <label>
+          {t("console:status")}
+          {select("status", STATUSES, (v) => t(`console:status_${v}`), filters.status)}
+        </label>
+        <label>
+          {t("console:priority")}
+          {select("priority", PRIORITIES, (v) => t(`console:priority_${v}`), filters.priority)}
+        </label>
+        <label>
+          {t("console:region")}
+          {select("region", regions, (v) => t(`report:regions.${v}`), filters.region)}
+        </label>
+        <label>
+          {t("console:category")}
+          {select("category", CATEGORIES, (v) => t(`report:cat_${v}`), filters.category)}
+        </label>
+        <label>
+          {t("console:assignee")}
+          {select("assignee", ["none", props.me], (v) => (v === "none" ? t("console:assignee_none") : t("console:assignee_me")), filters.assignee)}
+        </label>
+        <label>
+          {t("console:overdue")}
+          <input type="checkbox" name="overdue" value="1" checked={filters.overdue} />
+        </label>
+        <button type="submit" class="primary">
+          {t("console:filter_apply")}
+        </button>
+        <span class="muted">{t("console:live")}</span>
+      </form>
+      <table>
+        <thead>
+          <tr>
+            <th>{t("console:case")}</th>
+            <th>{t("console:priority")}</th>
+            <th>{t("console:status")}</th>
+            <th>{t("console:category")}</th>
+            <th>{t("console:region")}</th>
+            <th>{t("console:due")}</th>
+            <th>{t("console:assignee")}</th>
+            <th>{t("console:flags")}</th>
+          </tr>
+        </thead>
+        <tbody id="queue-rows" data-version={props.version}>
+          <QueueRows t={t} rows={props.rows} me={props.me} emails={props.emails} now={props.now} />
+        </tbody>
+      </table>
+    </>
+  );
+}

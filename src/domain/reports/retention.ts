@@ -1,0 +1,21 @@
+// Retention: the content of closed cases is deleted after a set time (default 90 days, as
+// GlobaLeaks does); the anonymous fields stay, so statistics survive.
+import type { Db } from "../../db/client.js";
+
+export async function applyRetention(db: Db, days: number, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+  const expired = await db.report.findMany({
+    where: { status: { in: ["CLOSED", "SPAM", "DUPLICATE"] }, closedAt: { lt: cutoff }, contentDeletedAt: null },
+    select: { id: true, number: true },
+  });
+  for (const r of expired) {
+    await db.$transaction([
+      db.reportMessage.deleteMany({ where: { reportId: r.id } }),
+      db.internalNote.deleteMany({ where: { reportId: r.id } }),
+      db.report.update({ where: { id: r.id }, data: { contentSealed: "", contactSealed: null, reporterPseudonym: null, contentDeletedAt: now } }),
+      db.reportEvent.create({ data: { reportId: r.id, actor: "system", kind: "retention", data: { days } } }),
+      db.auditEntry.create({ data: { actor: "system", action: "retention.delete_content", target: String(r.number), detail: { days } } }),
+    ]);
+  }
+  return expired.length;
+}
