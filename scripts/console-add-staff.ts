@@ -2,11 +2,11 @@
 // terminal), never from the command line, where it would stay in the shell's history.
 // Usage: npm run console:add-staff -- --email admin@example.org [--role ADMIN|SUPERVISOR|OPERATOR] [--regions almaty,astana]
 import { parseArgs } from "node:util";
-import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { createConfig } from "../src/config.ts";
 import { createLogger } from "../src/logger.ts";
-import { openDatabase } from "../src/db/client.ts";
+import { openConfiguredDatabase } from "../src/db/open-configured.ts";
+import { loadEnvFile } from "../src/entry/env-file.ts";
 import { applyMigrations } from "../src/db/migrate.ts";
 import { createSealer } from "../src/domain/privacy/encryption.ts";
 import { createAccounts, type Role } from "../src/domain/staff/accounts.ts";
@@ -52,10 +52,11 @@ if (weak) {
   console.error(`The password is not accepted: ${weak}.`);
   process.exit(2);
 }
+loadEnvFile();
 const config = createConfig(process.env);
 const logger = createLogger("warn");
 const appSecret = await resolveAppSecret(config, logger);
-const db = await openDatabase(config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dataDir: join(config.dataDir, "pglite") });
+const db = await openConfiguredDatabase(config);
 try {
   await applyMigrations(db.adapterFactory);
   const account = await createAccounts(db.prisma, createSealer(appSecret)).create({ email: values.email!, password, role, regions: chosen });

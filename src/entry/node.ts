@@ -3,17 +3,18 @@
 import { serve } from "@hono/node-server";
 import { createConfig, ConfigError } from "../config.js";
 import { createLogger } from "../logger.js";
-import { openDatabase } from "../db/client.js";
+import { openConfiguredDatabase } from "../db/open-configured.js";
+import { loadEnvFile } from "./env-file.js";
 import { applyMigrations } from "../db/migrate.js";
 import { createApp } from "../app.js";
 import { resolveAppSecret } from "./app-secret.js";
 import { connectTelegram } from "./telegram-setup.js";
-import { join } from "node:path";
 import { applyRetention } from "../domain/reports/retention.js";
 
 async function main(): Promise<void> {
   let config;
   try {
+    loadEnvFile();
     config = createConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -24,9 +25,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const appSecret = await resolveAppSecret(config, logger);
-  const db = await openDatabase(
-    config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dataDir: join(config.dataDir, "pglite") },
-  );
+  const db = await openConfiguredDatabase(config);
   const applied = await applyMigrations(db.adapterFactory);
   logger.info({ database: db.kind, applied }, applied.length ? "migrations applied" : "database schema up to date");
 
