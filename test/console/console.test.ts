@@ -162,6 +162,17 @@ describe("a case", () => {
     expect(JSON.stringify(entries)).not.toContain("Мы рядом");
   });
 
+  it("the queue's version changes when a case changes, so open pages update without reloading", async () => {
+    const c = await operator();
+    const before = await (await c.get("/console/queue/version")).text();
+    await h.db.report.update({ where: { number: almaty }, data: { priority: "HIGH" } });
+    const after = await (await c.get("/console/queue/version")).text();
+    expect(after).not.toBe(before);
+    const rows = await (await c.get("/console/queue/rows")).text();
+    expect(rows).toContain(`data-case="${almaty}"`);
+    expect(rows).not.toContain(`data-case="${astana}"`);
+  });
+
   it("claiming in the console shows in the staff group too", async () => {
     const c = await operator();
     const post = h.api.messages(STAFF_GROUP).find((m) => m.text?.includes(`№${almaty}`) || m.text?.includes(`#${almaty}`));
