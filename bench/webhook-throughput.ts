@@ -8,6 +8,7 @@ import { openDatabase } from "../src/db/client.ts";
 import { applyMigrations } from "../src/db/migrate.ts";
 import { createFakeBotApi } from "../src/simulator/fake-bot-api.ts";
 import { createUpdateFactory } from "../src/simulator/updates.ts";
+import { botIdentity } from "../src/simulator/bot-info.ts";
 
 const total = Number(process.argv[2] ?? 600);
 const secret = "bench_webhook_secret_0001";
@@ -16,11 +17,7 @@ const appSecret = "bench-app-secret-0123456789abcdef0123456789";
 const db = await openDatabase({ kind: "pglite", dataDir: undefined });
 await applyMigrations(db.adapterFactory);
 const config = createConfig({ NODE_ENV: "test", WEBHOOK_SECRET: secret, APP_SECRET: appSecret, LOG_LEVEL: "silent", SIMULATOR: "off" });
-const botApi = createFakeBotApi({
-  id: 1, is_bot: true, first_name: "Bench", username: "bench_bot", can_join_groups: false, can_read_all_group_messages: false,
-  supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false,
-  allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false,
-});
+const botApi = createFakeBotApi(botIdentity(1, "Bench", "bench_bot"));
 const app = createApp({ config: { ...config, appSecret }, db: db.prisma, logger: createLogger("silent"), botApi });
 const updates = createUpdateFactory(botApi, 1);
 

@@ -31,6 +31,7 @@ import { healthRoutes } from "./http/health.js";
 import { requestLog } from "./http/request-log.js";
 import { createFakeBotApi, type FakeBotApi } from "./simulator/fake-bot-api.js";
 import { simulatorRoutes } from "./simulator/routes.js";
+import { botIdentity } from "./simulator/bot-info.js";
 
 export interface AppDeps {
   /** Must carry appSecret: the entry generates one for the embedded mode. */
@@ -54,21 +55,7 @@ export interface App {
 }
 
 const SIMULATED_TOKEN = "1000000001:SIMULATOR-not-a-real-token-000000";
-const SIMULATED_BOT: UserFromGetMe = {
-  id: 1000000001,
-  is_bot: true,
-  first_name: "Bala Help (simulator)",
-  username: "bala_help_simulator_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+const SIMULATED_BOT = botIdentity(1000000001, "Bala Help (simulator)", "bala_help_simulator_bot");
 
 export function createApp(deps: AppDeps): App {
   const { config, db, logger } = deps;

@@ -8,6 +8,7 @@ import { createConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
 import { openTestDatabase, type TestDatabase } from "../harness/database.ts";
 import { TEST_APP_SECRET } from "../harness/test-app.ts";
+import { common, report, type Lang } from "../harness/locales.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -21,6 +22,8 @@ export interface BrowserSession {
   /** Taps a button on the newest bot message that has it. */
   tap(label: string): Promise<void>;
   lastBotText(): Promise<string>;
+  /** Files a report in the open child's chat by tapping through it; returns the case code. */
+  fileReport(lang: Lang, options: { region?: keyof (typeof report)["en"]["regions"]; unsafe?: boolean; words: string }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -40,7 +43,7 @@ export async function openSimulator(): Promise<BrowserSession> {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   await page.goto(`${base}/simulator`);
   const lastBot = () => page.locator(".msg.bot").last();
-  return {
+  const session: BrowserSession = {
     page,
     app,
     base,
@@ -58,10 +61,41 @@ export async function openSimulator(): Promise<BrowserSession> {
       await page.waitForLoadState("networkidle");
     },
     lastBotText: () => lastBot().innerText(),
+    fileReport: async (lang, options) => {
+      const r = report[lang];
+      const { send, tap } = session;
+      await send("/menu");
+      await tap(common[lang].menu.report);
+      await tap(r.start);
+      if (options.unsafe) {
+        await tap(r.safe_no);
+        await tap(r.continue);
+        await tap(r.cat_physical);
+      } else {
+        await tap(r.safe_yes);
+        await tap(r.cat_bullying);
+        await tap(r.who_child);
+        await tap(r.place_school);
+        await tap(r.ongoing_yes);
+        await tap(options.region ? r.regions[options.region] : r.prefer_not);
+        await tap(r.age_10_12);
+        await tap(r.skip);
+      }
+      await send(options.words);
+      await tap(r.evidence_skip);
+      await tap(r.contact_yes);
+      await tap(r.send);
+      // The page polls for new messages; wait until the code is on screen.
+      await page.waitForFunction(() => /[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}/.test([...document.querySelectorAll(".msg.bot")].at(-1)?.textContent ?? ""));
+      const code = /([2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5})/.exec(await lastBot().innerText())?.[1];
+      if (!code) throw new Error("no case code shown");
+      return code;
+    },
     close: async () => {
       await browser.close();
       server.close();
       await database.close();
     },
   };
+  return session;
 }

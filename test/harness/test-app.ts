@@ -9,25 +9,12 @@ import { createFakeBotApi, type ChatMessage, type FakeBotApi, type RecordedCall 
 import { createUpdateFactory, type SimulatedUser, type UpdateFactory } from "../../src/simulator/updates.ts";
 import type { Db } from "../../src/db/client.ts";
 import { openTestDatabase, type TestDatabase } from "./database.ts";
+import { botIdentity } from "../../src/simulator/bot-info.ts";
 
 export const TEST_APP_SECRET = "test-secret-0123456789abcdef0123456789abcdef";
 export const TEST_WEBHOOK_SECRET = "test_webhook_secret_123456";
 
-export const botInfo = {
-  id: 42_000_001,
-  is_bot: true as const,
-  first_name: "Bala Help",
-  username: "bala_help_test_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+export const botInfo = botIdentity(42_000_001, "Bala Help", "bala_help_test_bot");
 
 export interface Harness {
   app: App;

@@ -21,45 +21,41 @@ async function reportFor(ctx: StaffCallback, number: string): Promise<ReportReco
   return (await ctx.services.reports.byNumber(Number(number))) ?? undefined;
 }
 
-group.callbackQuery(/^st:claim:(\d+)$/, async (ctx) => {
-  if (!(await staffOnly(ctx))) return;
+/**
+ * A button on a report's post: only staff may press it; `run` acts and returns the toast to
+ * show (and whether the post needs redrawing).
+ */
+function reportButton(pattern: RegExp, run: (ctx: StaffCallback, report: ReportRecord, arg: string | undefined) => Promise<{ toast: string; alert?: boolean; refresh?: boolean; assigneeName?: string }>) {
+  group.callbackQuery(pattern, async (ctx) => {
+    if (!(await staffOnly(ctx))) return;
+    const report = await reportFor(ctx, ctx.match![1]!);
+    if (!report) return ctx.answerCallbackQuery();
+    const result = await run(ctx, report, ctx.match![2]);
+    await ctx.answerCallbackQuery({ text: result.toast, show_alert: result.alert ?? false });
+    if (result.refresh !== false) await ctx.services.staff.refresh(ctx.api, (await ctx.services.reports.byId(report.id))!, result.assigneeName);
+  });
+}
+
+reportButton(/^st:claim:(\d+)$/, async (ctx, report) => {
   const { reports, staff } = ctx.services;
-  const report = await reportFor(ctx, ctx.match[1]!);
-  if (!report) return ctx.answerCallbackQuery();
-  const won = await reports.claim(report.id, ctx.pseudonym!);
-  if (!won) return ctx.answerCallbackQuery({ text: staff.t("staff:claim_lost"), show_alert: true });
-  await ctx.answerCallbackQuery({ text: staff.t("staff:claim_won", { number: report.number }) });
+  if (!(await reports.claim(report.id, ctx.pseudonym!))) return { toast: staff.t("staff:claim_lost"), alert: true, refresh: false };
   // A staff member's first name is shown to colleagues in the group only; it is not stored.
-  await staff.refresh(ctx.api, (await reports.byId(report.id))!, ctx.from.first_name);
+  return { toast: staff.t("staff:claim_won", { number: report.number }), assigneeName: ctx.from.first_name };
 });
 
-group.callbackQuery(/^st:prio:(\d+):(URGENT|HIGH|NORMAL|LOW)$/, async (ctx) => {
-  if (!(await staffOnly(ctx))) return;
-  const { reports, staff } = ctx.services;
-  const report = await reportFor(ctx, ctx.match[1]!);
-  if (!report) return ctx.answerCallbackQuery();
-  await reports.setPriority(report, ctx.pseudonym!, ctx.match[2] as PriorityLevel);
-  await ctx.answerCallbackQuery({ text: staff.t("staff:priority_set", { priority: staff.t(`staff:badge_${ctx.match[2]}`) }) });
-  await staff.refresh(ctx.api, (await reports.byId(report.id))!);
+reportButton(/^st:prio:(\d+):(URGENT|HIGH|NORMAL|LOW)$/, async (ctx, report, priority) => {
+  await ctx.services.reports.setPriority(report, ctx.pseudonym!, priority as PriorityLevel);
+  return { toast: ctx.services.staff.t("staff:priority_set", { priority: ctx.services.staff.t(`staff:badge_${priority}`) }) };
 });
 
-group.callbackQuery(/^st:spam:(\d+)$/, async (ctx) => {
-  if (!(await staffOnly(ctx))) return;
-  const { reports, staff } = ctx.services;
-  const report = await reportFor(ctx, ctx.match[1]!);
-  if (!report) return ctx.answerCallbackQuery();
-  await reports.markSpam(report, ctx.pseudonym!);
-  await ctx.answerCallbackQuery({ text: staff.t("staff:spam_done") });
-  await staff.refresh(ctx.api, (await reports.byId(report.id))!);
+reportButton(/^st:spam:(\d+)$/, async (ctx, report) => {
+  await ctx.services.reports.markSpam(report, ctx.pseudonym!);
+  return { toast: ctx.services.staff.t("staff:spam_done") };
 });
 
-group.callbackQuery(/^st:block:(\d+)$/, async (ctx) => {
-  if (!(await staffOnly(ctx))) return;
-  const { reports, staff } = ctx.services;
-  const report = await reportFor(ctx, ctx.match[1]!);
-  if (!report) return ctx.answerCallbackQuery();
-  await reports.blockReporter(report, ctx.pseudonym!);
-  await ctx.answerCallbackQuery({ text: staff.t("staff:blocked"), show_alert: true });
+reportButton(/^st:block:(\d+)$/, async (ctx, report) => {
+  await ctx.services.reports.blockReporter(report, ctx.pseudonym!);
+  return { toast: ctx.services.staff.t("staff:blocked"), alert: true, refresh: false };
 });
 
 group.callbackQuery(/^st:noop:/, (ctx) => ctx.answerCallbackQuery());
