@@ -3,7 +3,7 @@ import type { Bot } from "grammy";
 import type { BotContext } from "./context.js";
 import { createI18n, languages } from "../i18n/i18n.js";
 
-const commands = ["start", "menu", "help", "language", "forget"] as const;
+const commands = ["start", "menu", "help", "report", "rights", "status", "hide", "language", "forget"] as const;
 
 export async function registerCommands(bot: Bot<BotContext>): Promise<void> {
   const i18n = createI18n();

@@ -169,3 +169,16 @@ describe("/forget", () => {
     expect(await h.db.profile.count()).toBe(before - 1);
   });
 });
+
+describe("the command menu", () => {
+  it("is registered in each language, with /report, /status and /hide among the commands", async () => {
+    const { registerCommands } = await import("../../src/bot/commands.ts");
+    const mark = h.api.calls.length;
+    await registerCommands(h.app.bot);
+    const calls = h.api.callsSince(mark).filter((c) => c.method === "setMyCommands");
+    expect(calls.map((c) => c.payload.language_code)).toEqual([undefined, "kk", "ru", "en"]);
+    const ru = calls.find((c) => c.payload.language_code === "ru")!.payload.commands as { command: string; description: string }[];
+    expect(ru.map((c) => c.command)).toEqual(["start", "menu", "help", "report", "rights", "status", "hide", "language", "forget"]);
+    expect(ru.find((c) => c.command === "help")!.description).toBe(common.ru.commands.help);
+  });
+});

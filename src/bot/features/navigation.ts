@@ -13,6 +13,7 @@ navigationFeature.command("start", async (ctx) => {
 });
 
 navigationFeature.command("menu", (ctx) => ctx.services.engine.start(ctx, "menu"));
+navigationFeature.command("report", (ctx) => ctx.services.engine.start(ctx, "report"));
 navigationFeature.command("language", (ctx) => ctx.services.engine.start(ctx, "language"));
 
 navigationFeature.callbackQuery(navData.menu, async (ctx) => {
