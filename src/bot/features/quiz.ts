@@ -19,13 +19,19 @@ const AGE_BANDS = [
 
 const pairs = (buttons: InlineKeyboardButton[]) => buttons.reduce<InlineKeyboardButton[][]>((rows, b, i) => (i % 2 ? rows[rows.length - 1]!.push(b) : rows.push([b]), rows), []);
 
+/** The three answer options of a question, in the child's language. */
+function optionsOf(ctx: BotContext, id: string): string[] {
+  const options: unknown = ctx.t(`rights:quiz.${id}.options`, { returnObjects: true });
+  return Array.isArray(options) ? options.map(String) : [];
+}
+
 export async function showQuizIntro(ctx: BotContext): Promise<void> {
   await show(ctx, { text: ctx.t("rights:ui.quiz_intro", { count: quiz.length }), rows: [[{ text: ctx.t("rights:ui.quiz_start"), callback_data: "qz:start" }], helpRow(ctx)] });
 }
 
 async function showQuestion(ctx: BotContext, index: number): Promise<void> {
   const q = quiz[index]!;
-  const options = ctx.t(`rights:quiz.${q.id}.options`, { returnObjects: true }) as unknown as string[];
+  const options = optionsOf(ctx, q.id);
   await show(ctx, {
     text: ctx.t("rights:ui.quiz_question", { n: index + 1, total: quiz.length, question: ctx.t(`rights:quiz.${q.id}.question`) }),
     rows: [...options.map((o, i) => [{ text: o, callback_data: `qz:a:${index}:${i}` }]), helpRow(ctx)],
@@ -67,7 +73,7 @@ quizFeature.callbackQuery(/^qz:a:(\d+):(\d)$/, async (ctx) => {
   if (!state || index !== state.answers.length || !quiz[index]) return state ? showQuestion(ctx, Math.min(state.answers.length, quiz.length - 1)) : showQuizIntro(ctx);
   state.answers.push(choice);
   const q = quiz[index]!;
-  const options = ctx.t(`rights:quiz.${q.id}.options`, { returnObjects: true }) as unknown as string[];
+  const options = optionsOf(ctx, q.id);
   const verdict = choice === q.correct ? ctx.t("rights:ui.quiz_right") : ctx.t("rights:ui.quiz_wrong", { answer: options[q.correct] });
   const last = index === quiz.length - 1;
   await show(ctx, {
