@@ -17,7 +17,7 @@ export async function connectTelegram(app: App, config: Config, logger: Logger):
   if (config.publicUrl) {
     await app.bot.api.setWebhook(`${config.publicUrl}/telegram/webhook`, {
       secret_token: app.webhookSecret,
-      allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"],
+      allowed_updates: ["message", "callback_query"],
       drop_pending_updates: false,
     });
     logger.info({ url: `${config.publicUrl}/telegram/webhook` }, "webhook registered");
