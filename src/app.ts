@@ -97,6 +97,7 @@ export function createApp(deps: AppDeps): App {
     ...(botApi ? { fetch: botApi.fetch as typeof fetch } : {}),
     services,
     sessionStorage: createSessionStorage<SessionData>(db, sealer),
+    floodLimit: config.floodLimit,
   });
 
   const casework = createCasework(db, sealer);

@@ -41,6 +41,7 @@ const schema = z
       .regex(/^\s*urgent=\d+\s*,\s*high=\d+\s*,\s*normal=\d+\s*,\s*low=\d+\s*$/, "must look like urgent=1,high=24,normal=72,low=168")
       .default("urgent=1,high=24,normal=72,low=168"),
     STAFF_POSTS_PER_MINUTE: z.coerce.number("must be a number").int().min(1).max(60).default(15),
+    FLOOD_LIMIT: z.coerce.number("must be a number").int().min(1).max(10_000).default(30),
     RETENTION_DAYS: z.coerce.number("must be a number of days").int().min(1).max(3650).default(90),
     SIMULATOR: z.enum(["auto", "on", "off"], "must be auto, on or off").default("auto"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -65,6 +66,8 @@ export interface Config {
   staffPostsPerMinute: number;
   /** Hours to first response, by priority. */
   slaHours: { URGENT: number; HIGH: number; NORMAL: number; LOW: number };
+  /** Updates one person may send in 10 seconds before the rest are dropped for a moment. */
+  floodLimit: number;
   /** Closed cases' content is deleted after this many days; anonymous statistics stay. */
   retentionDays: number;
   /** The local Telegram simulator: on when no BOT_TOKEN is set, unless switched off. */
@@ -104,6 +107,7 @@ export function createConfig(input: ConfigInput): Config {
     staffLanguage: v.STAFF_LANGUAGE,
     staffPostsPerMinute: v.STAFF_POSTS_PER_MINUTE,
     slaHours: parseSla(v.SLA_HOURS),
+    floodLimit: v.FLOOD_LIMIT,
     retentionDays: v.RETENTION_DAYS,
     simulator: v.SIMULATOR === "on" || (v.SIMULATOR === "auto" && !v.BOT_TOKEN),
     logLevel: v.LOG_LEVEL,

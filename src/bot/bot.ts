@@ -19,6 +19,7 @@ import { quickExitFeature } from "./features/quick-exit.js";
 import { mediaFeature } from "./features/media.js";
 import { staffFeature } from "./features/staff.js";
 import { traceMessages } from "./middleware/trace.js";
+import { floodGuard } from "./middleware/flood-guard.js";
 import { rightsFeature } from "./features/rights.js";
 import { quizFeature } from "./features/quiz.js";
 import { helpRegionFeature } from "./features/help-region.js";
@@ -33,6 +34,8 @@ export interface BotOptions {
   fetch?: typeof fetch;
   services: Services;
   sessionStorage: StorageAdapter<SessionData>;
+  /** Updates one person may send in 10 seconds. */
+  floodLimit: number;
 }
 
 export function createBot(options: BotOptions): Bot<BotContext> {
@@ -45,6 +48,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
 
   bot.use(identify(services));
+  bot.use(floodGuard(options.floodLimit));
   // Updates of one chat run in order (parallel ones would lose session writes).
   bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.pseudonym));
   bot.use(dedupeUpdates);

@@ -30,7 +30,8 @@ export interface BrowserSession {
 export async function openSimulator(): Promise<BrowserSession> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does this)`);
   const database: TestDatabase = await openTestDatabase();
-  const config = createConfig({ NODE_ENV: "test", APP_SECRET: TEST_APP_SECRET, LOG_LEVEL: "silent" });
+  // A test taps faster than any child: the flood guard has its own test.
+  const config = createConfig({ NODE_ENV: "test", APP_SECRET: TEST_APP_SECRET, LOG_LEVEL: "silent", FLOOD_LIMIT: "10000" });
   const app = createApp({ config: { ...config, appSecret: TEST_APP_SECRET }, db: database.prisma, logger: createLogger("silent") });
   let server!: ServerType;
   const base = await new Promise<string>((resolve) => {

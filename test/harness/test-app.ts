@@ -45,6 +45,8 @@ export async function createHarness(options: { database?: TestDatabase; env?: Re
       APP_SECRET: TEST_APP_SECRET,
       SIMULATOR: "off",
       LOG_LEVEL: "info",
+      // Tests tap faster than any child; the flood guard has its own test.
+      FLOOD_LIMIT: "10000",
       ...options.env,
     });
     const logger = createLogger("info", new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) }));

@@ -100,3 +100,19 @@ describe("logs", () => {
     for (const secret of [String(userId), "Zhanargul", "zhanargul_2012", sentence, "секретный"]) expect(logs).not.toContain(secret);
   });
 });
+
+describe("a flood from one child", () => {
+  it("gets one kind notice, the extra updates are dropped for a few seconds, others are not affected", async () => {
+    const h = await createHarness({ env: { FLOOD_LIMIT: "10" } });
+    const userId = 5_000_999;
+    const mark = h.api.calls.length;
+    for (let i = 0; i < 14; i++) expect((await h.deliver(update(60 + i, "/help", userId))).status).toBe(200);
+    const toChild = h.api.callsSince(mark).filter((c) => c.method === "sendMessage" && c.payload.chat_id === userId);
+    expect(toChild.filter((c) => c.payload.text === common.en.help.text)).toHaveLength(10);
+    expect(toChild.filter((c) => c.payload.text === common.en.errors.tooFast)).toHaveLength(1);
+    const other = await h.deliver(update(80, "/help", 5_000_998));
+    expect(other.status).toBe(200);
+    expect(h.api.calls.at(-1)!.payload.chat_id).toBe(5_000_998);
+    await h.close();
+  });
+});
