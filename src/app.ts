@@ -26,6 +26,7 @@ import { simulatedStaff } from "./simulator/users.js";
 import { createCasework } from "./domain/reports/casework.js";
 import { createAccounts } from "./domain/staff/accounts.js";
 import { consoleRoutes } from "./console/routes.js";
+import { applyRetention } from "./domain/reports/retention.js";
 import { webhookRoutes } from "./http/webhook.js";
 import { healthRoutes } from "./http/health.js";
 import { requestLog } from "./http/request-log.js";
@@ -48,6 +49,8 @@ export interface App {
   http: Hono;
   /** Staff accounts (the admin command and tests create them). */
   accounts: ReturnType<typeof createAccounts>;
+  /** Deletes closed cases' content after RETENTION_DAYS, and their quotes in the staff group. */
+  retention(now?: Date): Promise<number>;
   bot: Bot<BotContext>;
   /** The in-process Bot API, when the bot talks to one (simulator mode, tests). */
   botApi: FakeBotApi | undefined;
@@ -137,7 +140,12 @@ export function createApp(deps: AppDeps): App {
     logger.error({ err: { name: error.name, message: error.message.slice(0, 300) } }, "request failed");
     return c.json({ ok: false, error: "internal error" }, 500);
   });
-  return { http, bot, botApi, webhookSecret, accounts };
+  const retention = async (now = new Date()) => {
+    const retained = await applyRetention(db, config.retentionDays, now);
+    for (const r of retained) if (r.staffMessageId) await staff.redact(bot.api, r.number, r.staffMessageId);
+    return retained.length;
+  };
+  return { http, bot, botApi, webhookSecret, accounts, retention };
 }
 
 /** The simulator delivers updates exactly as Telegram does: a POST to the webhook. */

@@ -20,6 +20,7 @@ import { mediaFeature } from "./features/media.js";
 import { staffFeature } from "./features/staff.js";
 import { traceMessages } from "./middleware/trace.js";
 import { floodGuard } from "./middleware/flood-guard.js";
+import { watchForDanger } from "./middleware/watch-for-danger.js";
 import { rightsFeature } from "./features/rights.js";
 import { quizFeature } from "./features/quiz.js";
 import { helpRegionFeature } from "./features/help-region.js";
@@ -63,7 +64,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       getSessionKey: (ctx) => ctx.pseudonym,
     }),
   );
-  child.use(traceMessages);
+  child.use(traceMessages, watchForDanger);
   child.use(quickExitFeature, navigationFeature, forgetFeature, followupFeature, flowsFeature, mediaFeature, rightsFeature, quizFeature, unhandledFeature);
 
   // The ombudsman staff group (STAFF_CHAT_ID); any other group is ignored.

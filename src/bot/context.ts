@@ -26,6 +26,8 @@ export interface SessionData {
   quiz?: { answers: number[]; satisfaction?: string };
   /** Reports opened with their case code in this chat (an account that did not send them). */
   unlocked?: string[];
+  /** When staff were last alerted about this child's words (to avoid repeating the alarm). */
+  alertedAt?: number;
   /** Message ids in the child's chat, newest last, for the quick exit (Telegram deletes < 48 h). */
   trace?: { id: number; at: number }[];
 }

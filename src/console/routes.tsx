@@ -34,7 +34,10 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.get("/lang/:lang", (c) => {
     const lang = c.req.param("lang");
     if (isLanguage(lang)) setCookie(c, LANG_COOKIE, lang, { path: "/console", sameSite: "Lax", maxAge: 365 * 24 * 3600 });
-    return c.redirect(c.req.header("referer")?.includes("/console") ? new URL(c.req.header("referer")!).pathname : "/console");
+    // Back to the page the person was on, if it was a console page of this site.
+    const referer = URL.parse(c.req.header("referer") ?? "");
+    const back = referer && referer.host === new URL(c.req.url).host && referer.pathname.startsWith("/console") ? referer.pathname : "/console";
+    return c.redirect(back);
   });
 
   // ---- sign-in ------------------------------------------------------------------------------
@@ -79,6 +82,8 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const form = await c.req.parseBody();
     if (!(await accounts.verifyTotp(c.get("account"), String(form.code ?? "")))) {
       await audit(db, c.get("account").id, "signin.totp_failed");
+      // After too many wrong codes the session is gone: back to the password.
+      if (!(await accounts.session(getCookie(c, SESSION_COOKIE), { touch: false }))) return c.redirect("/console/login");
       return c.html(<TotpPage t={c.get("t")} lang={c.get("lang")} csrf={c.get("csrf")} error={c.get("t")("console:totp_invalid")} />, 401);
     }
     await accounts.completeTotp(c.get("sessionId"));
@@ -203,7 +208,7 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       return back(c, found.report.number, flash);
     });
 
-  caseAction("claim", async (c, r) => ((await casework.claim(r, c.get("account").id)) ? "claimed" : "claim_lost"));
+  caseAction("claim", async (c, r) => ((await reports.claim(r.id, c.get("account").id)) ? "claimed" : "claim_lost"));
   caseAction("release", async (c, r) => {
     if (r.assignee === c.get("account").id) await casework.release(r, c.get("account").id);
     return undefined;
@@ -241,7 +246,7 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const outcome = await replyToChild({ api: deps.api, reports, i18n: deps.i18n, logger: deps.logger }, r, c.get("account").id, text);
     return `reply_${outcome}`;
   });
-  caseAction("merge", async (c, r, form) => ((await casework.merge(r, c.get("account").id, Number(form.into))) ? undefined : "merge_failed"));
+  caseAction("merge", async (c, r, form) => ((await casework.merge(r, viewer(c), Number(form.into))) ? undefined : "merge_failed"));
   caseAction("spam", async (c, r, form) => {
     await reports.markSpam(r, c.get("account").id);
     if (form.block === "1") await reports.blockReporter(r, c.get("account").id);

@@ -40,7 +40,9 @@ export function language(deps: ConsoleDeps): MiddlewareHandler<ConsoleEnv> {
 /** Requires a signed-in session (second factor done), else redirects to sign-in. */
 export function requireSession(deps: ConsoleDeps, options: { allowPendingTotp?: boolean } = {}): MiddlewareHandler<ConsoleEnv> {
   return async (c, next) => {
-    const session = await deps.accounts.session(getCookie(c, SESSION_COOKIE));
+    // The queue page's polling must not keep an unattended session alive.
+    const polling = c.req.path.endsWith("/queue/version") || c.req.path.endsWith("/queue/rows");
+    const session = await deps.accounts.session(getCookie(c, SESSION_COOKIE), { touch: !polling });
     if (!session) return c.req.method === "GET" && !c.req.path.includes("/queue/") ? c.redirect("/console/login") : c.text("signed out", 401);
     const needsTotpSetup = session.account.role === "ADMIN" && !session.account.totpSealed;
     if ((session.pendingTotp || needsTotpSetup) && !options.allowPendingTotp) return c.redirect("/console/totp");

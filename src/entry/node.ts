@@ -9,7 +9,6 @@ import { applyMigrations } from "../db/migrate.js";
 import { createApp } from "../app.js";
 import { resolveAppSecret } from "./app-secret.js";
 import { connectTelegram } from "./telegram-setup.js";
-import { applyRetention } from "../domain/reports/retention.js";
 
 async function main(): Promise<void> {
   let config;
@@ -38,7 +37,7 @@ async function main(): Promise<void> {
   const stopTelegram = await connectTelegram(app, config, logger);
   // Retention runs here for the Node server; on Workers, run `npm run retention` from a schedule.
   const retention = async () => {
-    const deleted = await applyRetention(db.prisma, config.retentionDays).catch((e: unknown) => (logger.error({ err: String(e) }, "retention failed"), 0));
+    const deleted = await app.retention().catch((e: unknown) => (logger.error({ err: String(e) }, "retention failed"), 0));
     if (deleted) logger.info({ deleted, days: config.retentionDays }, "retention deleted closed cases' content");
   };
   await retention();

@@ -177,6 +177,8 @@ export function createFlowEngine(flows: Map<string, Flow>, actions: FlowActions)
         return true;
       }
       await ctx.answerCallbackQuery();
+      // A tap inside a conversation ends any wait for a code or a message outside it.
+      ctx.session.awaiting = undefined;
       const { flow, step, state } = found;
       if (parsed.button === "back") {
         await go(ctx, state, "back");

@@ -135,6 +135,47 @@ describe("the urgent path", () => {
   });
 });
 
+describe("danger words outside a report", () => {
+  it.each([
+    ["kk", "мен өлгім келеді"],
+    ["ru", "я хочу покончить с собой"],
+    ["en", "i want to die"],
+  ] as const)("typed in the menu in %s: contacts at once, staff alerted once, the text still answered", async (lang, words) => {
+    const child = h.user({ id: nextId++, language_code: lang });
+    await child.send("/menu");
+    const calls = await child.send(words);
+    expect(calls.filter((c) => c.payload.chat_id === child.chatId && c.payload.text === report[lang].crisis)).toHaveLength(1);
+    const alert = calls.find((c) => c.payload.chat_id === STAFF_GROUP);
+    expect(alert?.payload.text).toContain(staffTexts.signal_suicide);
+    expect(String(alert?.payload.text)).not.toContain(words);
+    // The same words again: the child is answered again; staff are not alarmed twice.
+    const again = await child.send(words);
+    expect(again.some((c) => c.payload.text === report[lang].crisis)).toBe(true);
+    expect(again.some((c) => c.payload.chat_id === STAFF_GROUP)).toBe(false);
+  });
+
+  it("in a photo's caption too", async () => {
+    const child = h.user({ id: nextId++, language_code: "ru" });
+    const update = h.updates.text(child.profile, "x");
+    const { text: _text, ...message } = update.message!;
+    const calls = await child.deliver({ ...update, message: { ...message, caption: "отчим меня изнасиловал", photo: [{ file_id: "p1", file_unique_id: "p1", width: 10, height: 10 }] } });
+    expect(calls.some((c) => c.payload.text === report.ru.crisis)).toBe(true);
+    expect(calls.find((c) => c.payload.chat_id === STAFF_GROUP)?.payload.text).toContain(staffTexts.signal_sexual_abuse);
+  });
+
+  it("a wait for a case code does not swallow a report's words after a tap", async () => {
+    const child = h.user({ id: nextId++, language_code: "en" });
+    await child.send("/status");
+    await child.send("/report");
+    await child.press(report.en.start);
+    await child.press(report.en.safe_no);
+    await child.press(report.en.continue);
+    await child.press(report.en.cat_other);
+    await child.send("someone follows me home");
+    expect(child.lastBotMessage().text).toBe(report.en.evidence);
+  });
+});
+
 describe("after the report", () => {
   it("another Telegram account can check the status with the code and add a message", async () => {
     const child = h.user({ id: nextId++, language_code: "kk" });
@@ -353,6 +394,12 @@ describe("bursts in the staff group", () => {
       expect(posts[2]!.text).toContain("#3");
       expect(posts[2]!.text).toContain("#4");
       expect(posts[2]!.edited).toBe(true);
+      // A reply to the digest cannot say which child it is for: refused, nothing sent.
+      const mark = burst.api.calls.length;
+      await burst.staff({ id: STAFF_A }, STAFF_GROUP).send("hello", { replyTo: posts[2]!.message_id });
+      const calls = burst.api.callsSince(mark).filter((c) => c.method === "sendMessage");
+      expect(calls.map((c) => c.payload.chat_id)).toEqual([STAFF_GROUP]);
+      expect(calls[0]!.payload.text).toBe(staffTexts.reply_where);
     } finally {
       await burst.close();
     }

@@ -6,7 +6,6 @@ import { ConsoleClient } from "../harness/console-client.ts";
 import { fileReport } from "../harness/report-flow.ts";
 import { followup } from "../harness/locales.ts";
 import consoleRu from "../../locales/ru/console.json" with { type: "json" };
-import { applyRetention } from "../../src/domain/reports/retention.ts";
 
 const STAFF_GROUP = -100_888_000_1;
 const PASSWORD = "correct horse battery 42";
@@ -99,6 +98,18 @@ describe("sign-in", () => {
     expect((await again.post("/console/totp", { code: h.app.accounts.codeFor(secret2, "admin@ombudsman.kz") })).headers.get("location")).toBe("/console");
   });
 
+  it("locks the account after 5 wrong second-factor codes and ends the half-signed-in session", async () => {
+    const admin = await h.db.staffAccount.findUnique({ where: { email: "admin@ombudsman.kz" } });
+    const c = new ConsoleClient(h.app.http);
+    await c.signIn("admin@ombudsman.kz", PASSWORD);
+    await c.get("/console/totp");
+    for (let i = 0; i < 4; i++) expect((await c.post("/console/totp", { code: "000000" })).status).toBe(401);
+    expect((await c.post("/console/totp", { code: "000000" })).headers.get("location")).toBe("/console/login");
+    expect((await h.db.staffAccount.findUnique({ where: { id: admin!.id } }))!.lockedUntil).not.toBeNull();
+    expect((await c.signIn("admin@ombudsman.kz", PASSWORD)).status).toBe(401);
+    await h.db.staffAccount.update({ where: { id: admin!.id }, data: { lockedUntil: null } });
+  });
+
   it("disabling a person ends their sessions at once", async () => {
     const c = await operator();
     const account = await h.db.staffAccount.findUnique({ where: { email: "op.almaty@ombudsman.kz" } });
@@ -125,6 +136,9 @@ describe("access by region", () => {
     expect((await c.get(`/console/reports/${astana}`)).status).toBe(403);
     expect((await c.post(`/console/reports/${astana}/claim`, {})).status).toBe(403);
     expect((await c.get("/console/stats")).status).toBe(403);
+    // Nor through a merge into that case.
+    expect((await c.post(`/console/reports/${almaty}/merge`, { into: String(astana) })).headers.get("location")).toContain("merge_failed");
+    expect((await h.db.report.findUnique({ where: { number: almaty } }))!.status).not.toBe("DUPLICATE");
     expect(await h.db.auditEntry.count({ where: { action: "case.denied", target: String(astana) } })).toBeGreaterThanOrEqual(1);
   });
 
@@ -195,6 +209,11 @@ describe("a case", () => {
     await c.post(`/console/reports/${almaty}/refer`, { agency: "psychologist" });
     await c.post(`/console/reports/${almaty}/note`, { text: "Спросить школьного психолога" });
     await c.post(`/console/reports/${almaty}/status`, { status: "REFERRED", note: "Передано психологу школы" });
+    const referral = await h.db.referral.findFirst({ where: { report: { number: almaty } } });
+    await c.post(`/console/referrals/${referral!.id}/outcome?case=${almaty}`, { outcome: "Психолог провёл беседу с классом" });
+    expect((await h.db.referral.findUnique({ where: { id: referral!.id } }))!.outcome).not.toContain("беседу");
+    await c.get(`/console/reports/${almaty}`);
+    expect(c.lastHtml).toContain("Психолог провёл беседу с классом");
     const stored = await h.db.report.findUnique({ where: { number: almaty }, include: { referrals: true, notes: true, events: true } });
     expect(stored!.status).toBe("REFERRED");
     expect(stored!.referrals.map((r) => r.agency)).toEqual(["psychologist"]);
@@ -210,9 +229,9 @@ describe("retention", () => {
   it("deletes the content of cases closed more than 90 days ago; the anonymous counts stay", async () => {
     const c = await operator();
     await c.post(`/console/reports/${almaty}/status`, { status: "CLOSED", note: "Ситуация решена" });
-    expect(await applyRetention(h.db, 90)).toBe(0);
+    expect(await h.app.retention()).toBe(0);
     const later = new Date(Date.now() + 91 * 24 * 3600 * 1000);
-    expect(await applyRetention(h.db, 90, later)).toBe(1);
+    expect(await h.app.retention(later)).toBe(1);
     const stored = await h.db.report.findUnique({ where: { number: almaty }, include: { messages: true, notes: true } });
     expect(stored).toMatchObject({ contentSealed: "", contactSealed: null, reporterPseudonym: null, category: "bullying", region: "almaty" });
     expect(stored!.messages).toEqual([]);
@@ -222,6 +241,10 @@ describe("retention", () => {
     expect(page.status).toBe(200);
     expect(c.lastHtml).not.toContain("толкают");
     expect(await h.db.auditEntry.count({ where: { action: "retention.delete_content" } })).toBe(1);
-    expect(await applyRetention(h.db, 90, later)).toBe(0);
+    expect(await h.app.retention(later)).toBe(0);
+    // The staff group's copy of the child's words is gone too.
+    const post = h.api.messages(STAFF_GROUP).find((m) => m.message_id === stored!.staffMessageId)!;
+    expect(post.text).not.toContain("толкают");
+    expect(post.reply_markup?.inline_keyboard ?? []).toEqual([]);
   });
 });

@@ -93,7 +93,7 @@ async function addMessage(ctx: BotContext, reportId: string, text: string): Prom
     return;
   }
   const urgent = detectRisk(text).findings.filter((f) => f.level === "urgent");
-  if (urgent.length) await ctx.reply(ctx.t("report:crisis"), { parse_mode: "HTML", reply_markup: { inline_keyboard: [helpRow(ctx, { menu: false })] } });
+  // The child has already been given the crisis contacts (watch-for-danger); here the report rises.
   const { raisedToUrgent } = await reports.addChildMessage(report, text, urgent);
   await staff.postFollowup(ctx.api, report, text, raisedToUrgent ? urgent : undefined);
   await ctx.reply(ctx.t("followup:sent"), { reply_markup: { inline_keyboard: [[{ text: ctx.t("menu.my_reports"), callback_data: navData.reports }], helpRow(ctx)] } });

@@ -111,7 +111,7 @@ quizFeature.callbackQuery(/^qz:s:(good|partly|bad|skip)$/, async (ctx) => {
   if (ctx.match[1] !== "skip") ctx.session.quiz.satisfaction = ctx.match[1];
   await show(ctx, {
     text: ctx.t("report:region"),
-    rows: [...pairs(regions.map((r) => ({ text: ctx.t(`report:regions.${r}`), callback_data: `qz:r:${r}` }))), [{ text: ctx.t("report:prefer_not"), callback_data: "qz:r:skip" }]],
+    rows: [...pairs(regions.map((r) => ({ text: ctx.t(`report:regions.${r}`), callback_data: `qz:r:${r}` }))), [{ text: ctx.t("report:prefer_not"), callback_data: "qz:r:skip" }], helpRow(ctx)],
   });
 });
 
@@ -120,7 +120,7 @@ quizFeature.callbackQuery(/^qz:r:([a-z_]+)$/, async (ctx) => {
   const region = (regions as readonly string[]).includes(ctx.match[1]!) ? ctx.match[1]! : "skip";
   await show(ctx, {
     text: ctx.t("report:age"),
-    rows: [...pairs(AGE_BANDS.map(([band, label]) => ({ text: ctx.t(label), callback_data: `qz:g:${region}:${band}` }))), [{ text: ctx.t("report:prefer_not"), callback_data: `qz:g:${region}:skip` }]],
+    rows: [...pairs(AGE_BANDS.map(([band, label]) => ({ text: ctx.t(label), callback_data: `qz:g:${region}:${band}` }))), [{ text: ctx.t("report:prefer_not"), callback_data: `qz:g:${region}:skip` }], helpRow(ctx)],
   });
 });
 

@@ -1,5 +1,5 @@
-// The code behind flows/report.json: who may start a report, the risk check on the child's
-// words, the review summary, alerts, and what happens when the report is sent.
+// The code behind flows/report.json: who may start a report, the review summary, the alert
+// when a child is not safe, and what happens when the report is sent.
 import type { BotContext, FlowState } from "../context.js";
 import type { FlowActions } from "../../flows/engine.js";
 import { detectRisk } from "../../domain/reports/risk-detection.js";
@@ -27,22 +27,10 @@ async function canReport(ctx: BotContext): Promise<boolean> {
   return true;
 }
 
-/** Words about suicide, self-harm, abuse or danger: contacts for the child at once, staff alerted. */
-async function riskWords(ctx: BotContext, text: string, state: FlowState): Promise<boolean> {
-  const urgent = detectRisk(text).findings.filter((f) => f.level === "urgent");
-  if (urgent.length === 0) return true;
-  await ctx.reply(ctx.t("report:crisis"), { parse_mode: "HTML", reply_markup: { inline_keyboard: [helpRow(ctx, { menu: false })] } });
-  if (state.answers.alerted !== "yes") {
-    state.answers.alerted = "yes";
-    await ctx.services.staff.alertDraft(ctx.api, urgent);
-  }
-  return true;
-}
-
 async function alertUnsafe(ctx: BotContext, state: FlowState): Promise<void> {
   if (state.answers.alerted === "yes") return;
   state.answers.alerted = "yes";
-  await ctx.services.staff.alertDraft(ctx.api, "unsafe");
+  await ctx.services.staff.alertDraft(ctx.api, "unsafe", "draft");
 }
 
 async function reportSummary(ctx: BotContext, state: FlowState): Promise<Record<string, unknown>> {
@@ -103,7 +91,7 @@ async function submitReport(ctx: BotContext, state: FlowState): Promise<"handled
 
 export const reportActions: ReportActions = {
   guards: { canReport },
-  checks: { riskWords },
+  checks: {},
   params: { reportSummary },
   onComplete: { submitReport },
   onEnter: { alertUnsafe },

@@ -65,12 +65,15 @@ group.on("message", async (ctx) => {
   const replied = ctx.message.reply_to_message;
   if (!replied || replied.from?.id !== ctx.me.id) return;
   const { reports, staff, logger } = ctx.services;
-  // The report's own post is known by id; follow-up posts carry the case number ("#12", "№12").
-  const number = /[#№]\s?(\d+)/.exec(replied.text ?? "")?.[1];
-  const report = (await reports.byStaffMessage(replied.message_id)) ?? (number ? await reports.byNumber(Number(number)) : null);
-  if (!report) return;
   if (!(await staff.isStaff(ctx.from.id))) {
     await ctx.reply(staff.t("staff:not_staff"), { reply_parameters: { message_id: ctx.message.message_id } });
+    return;
+  }
+  // Only a report's own post or a follow-up about it says which child to answer; a digest
+  // lists several cases, so a reply to it is refused rather than guessed.
+  const report = await reports.byStaffPost(replied.message_id);
+  if (!report) {
+    await ctx.reply(staff.t("staff:reply_where"), { reply_parameters: { message_id: ctx.message.message_id } });
     return;
   }
   const text = ctx.message.text?.trim();

@@ -4,13 +4,15 @@
 // with unref(), which the Workers runtime does not promise.)
 import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "../context.js";
-import { helpRow } from "../screen.js";
+import { helpRow, navData } from "../screen.js";
+import { QUICK_EXIT_DATA } from "../../flows/engine.js";
 
 export function floodGuard(limit: number, windowMs = 10_000): MiddlewareFn<BotContext> {
   const windows = new Map<string, { start: number; count: number }>();
   return async (ctx, next) => {
     const key = ctx.pseudonym;
-    if (!key || ctx.chat?.type !== "private") return next();
+    // Help and the quick exit always get through, however fast a frightened child taps.
+    if (!key || ctx.chat?.type !== "private" || isLifeline(ctx)) return next();
     const now = Date.now();
     if (windows.size > 10_000) for (const [k, w] of windows) if (now - w.start > windowMs) windows.delete(k);
     const w = windows.get(key);
@@ -28,4 +30,11 @@ export function floodGuard(limit: number, windowMs = 10_000): MiddlewareFn<BotCo
       await ctx.answerCallbackQuery().catch(() => undefined);
     }
   };
+}
+
+const LIFELINE_COMMANDS = /^\/(help|sos|hide|exit)(@\w+)?(\s|$)/;
+const LIFELINE_BUTTONS = new Set([navData.help, QUICK_EXIT_DATA]);
+
+function isLifeline(ctx: BotContext): boolean {
+  return LIFELINE_COMMANDS.test(ctx.message?.text ?? "") || LIFELINE_BUTTONS.has(ctx.callbackQuery?.data ?? "");
 }

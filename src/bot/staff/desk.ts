@@ -70,6 +70,8 @@ export function createStaffDesk(o: StaffDeskOptions) {
 
   function keyboard(report: ReportRecord, assigneeName?: string): InlineKeyboardButton[][] {
     if (report.status === "SPAM") return [[{ text: t("staff:block"), callback_data: `st:block:${report.number}` }]];
+    // A closed case has nothing left to press in the group; the console has its history.
+    if (report.status === "CLOSED" || report.status === "DUPLICATE") return [];
     const first: InlineKeyboardButton[] = [
       assigneeName || report.assignee
         ? { text: `🙋 ${assigneeName ?? t("staff:status_IN_PROGRESS")}`, callback_data: `st:noop:${report.number}` }
@@ -137,9 +139,10 @@ export function createStaffDesk(o: StaffDeskOptions) {
       if (messageId) await o.reports.setStaffMessage(report.id, messageId);
     },
 
-    async alertDraft(api: Api, findings: RiskFinding[] | "unsafe"): Promise<void> {
+    /** An alert before any report exists: while one is being written, or words typed elsewhere. */
+    async alertDraft(api: Api, findings: RiskFinding[] | "unsafe", where: "draft" | "outside"): Promise<void> {
       const signals = findings === "unsafe" ? t("staff:reason_not_safe_now") : [...new Set(findings.map((f) => t(`staff:signal_${f.signal}`)))].join(", ");
-      await send(api, t("staff:alert_draft", { signals }));
+      await send(api, t(where === "draft" ? "staff:alert_draft" : "staff:alert_outside", { signals }));
     },
 
     async postFollowup(api: Api, report: ReportRecord, text: string, raisedToUrgent: RiskFinding[] | undefined): Promise<void> {
@@ -147,7 +150,8 @@ export function createStaffDesk(o: StaffDeskOptions) {
         const signals = [...new Set(raisedToUrgent.map((f) => t(`staff:signal_${f.signal}`)))].join(", ");
         await send(api, t("staff:followup_urgent", { number: report.number, signals }), undefined, report.staffMessageId ?? undefined);
       }
-      await send(api, t("staff:followup", { number: report.number, text }), undefined, report.staffMessageId ?? undefined);
+      const messageId = await send(api, t("staff:followup", { number: report.number, text }), undefined, report.staffMessageId ?? undefined);
+      if (messageId) await o.reports.recordStaffPost(report.id, messageId);
     },
 
     /** Re-renders a report's message after a change made by staff. */
@@ -157,6 +161,12 @@ export function createStaffDesk(o: StaffDeskOptions) {
       await api.editMessageText(chatId, report.staffMessageId, text, { parse_mode: "HTML", reply_markup: { inline_keyboard: rows } }).catch((e) => {
         if (!String(e).includes("not modified")) o.logger.warn({ err: errorSummary(e) }, "staff message edit failed");
       });
+    },
+
+    /** Replaces a case's post with a note once retention has deleted the case's content. */
+    async redact(api: Api, number: number, staffMessageId: number): Promise<void> {
+      if (chatId === undefined) return;
+      await api.editMessageText(chatId, staffMessageId, t("staff:redacted", { number }), { reply_markup: { inline_keyboard: [] } }).catch((e) => o.logger.warn({ err: errorSummary(e) }, "staff post redaction failed"));
     },
 
     t,

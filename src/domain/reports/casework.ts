@@ -83,11 +83,6 @@ export function createCasework(db: Db, sealer: Sealer, now: () => Date = () => n
       return `${agg._count._all}:${agg._max.updatedAt?.getTime() ?? 0}`;
     },
 
-    async claim(report: ReportRecord, staffId: string): Promise<boolean> {
-      const { count } = await db.report.updateMany({ where: { id: report.id, assignee: null }, data: { assignee: staffId, status: report.status === "NEW" || report.status === "TRIAGED" ? "IN_PROGRESS" : report.status } });
-      if (count === 1) await event(report.id, staffId, "claim");
-      return count === 1;
-    },
 
     async release(report: ReportRecord, staffId: string): Promise<void> {
       await db.report.update({ where: { id: report.id }, data: { assignee: null } });
@@ -123,17 +118,24 @@ export function createCasework(db: Db, sealer: Sealer, now: () => Date = () => n
       await event(report.id, staffId, "referral", { agency });
     },
 
+    /** The outcome is free text about the child's situation: sealed like the child's words. */
     async referralOutcome(referralId: string, staffId: string, outcome: string): Promise<void> {
-      const referral = await db.referral.update({ where: { id: referralId }, data: { outcome, outcomeAt: now() } });
+      const referral = await db.referral.findUniqueOrThrow({ where: { id: referralId } });
+      await db.referral.update({ where: { id: referralId }, data: { outcome: await sealer.seal(outcome, `referral:${referral.reportId}`), outcomeAt: now() } });
       await event(referral.reportId, staffId, "referral_outcome");
     },
 
-    referrals: (reportId: string) => db.referral.findMany({ where: { reportId }, orderBy: { referredAt: "asc" } }),
+    async referrals(reportId: string) {
+      const rows = await db.referral.findMany({ where: { reportId }, orderBy: { referredAt: "asc" } });
+      return Promise.all(rows.map(async (r) => ({ ...r, outcome: r.outcome ? await sealer.open(r.outcome, `referral:${reportId}`) : null })));
+    },
     history: (reportId: string) => db.reportEvent.findMany({ where: { reportId }, orderBy: { createdAt: "asc" } }),
 
-    async merge(report: ReportRecord, staffId: string, intoNumber: number): Promise<boolean> {
+    /** Merges into a case the viewer may see too (an operator cannot reach another region). */
+    async merge(report: ReportRecord, viewer: Viewer, intoNumber: number): Promise<boolean> {
+      const staffId = viewer.id;
       const target = await db.report.findUnique({ where: { number: intoNumber } });
-      if (!target || target.id === report.id) return false;
+      if (!target || target.id === report.id || !canSee(viewer, target)) return false;
       await db.report.update({ where: { id: report.id }, data: { status: "DUPLICATE", mergedInto: target.number, closedAt: now() } });
       await event(report.id, staffId, "merged", { into: target.number });
       await event(target.id, staffId, "merged_from", { from: report.number });

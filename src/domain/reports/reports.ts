@@ -99,7 +99,18 @@ export function createReportService({ db, sealer, codes, sla, now = () => new Da
 
     byId: (id: string) => db.report.findUnique({ where: { id } }),
     byNumber: (number: number) => db.report.findUnique({ where: { number } }),
-    byStaffMessage: (staffMessageId: number) => db.report.findFirst({ where: { staffMessageId } }),
+    /** The report a staff-group post belongs to: its own post, or a follow-up posted about it. */
+    async byStaffPost(messageId: number): Promise<ReportRecord | null> {
+      const own = await db.report.findFirst({ where: { staffMessageId: messageId } });
+      if (own) return own;
+      const followup = await db.reportEvent.findFirst({ where: { kind: "staff_post", data: { path: ["messageId"], equals: messageId } }, select: { reportId: true } });
+      return followup ? db.report.findUnique({ where: { id: followup.reportId } }) : null;
+    },
+
+    /** Remembers a follow-up post in the staff group, so replies to it reach the right child. */
+    async recordStaffPost(reportId: string, messageId: number): Promise<void> {
+      await event(reportId, "bot", "staff_post", { messageId });
+    },
 
     listForChild: (pseudonym: string) =>
       db.report.findMany({ where: { reporterPseudonym: pseudonym }, orderBy: { createdAt: "desc" }, take: 10 }),
@@ -146,8 +157,13 @@ export function createReportService({ db, sealer, codes, sla, now = () => new Da
 
     /** Atomic: of two staff claiming at once, exactly one wins. */
     async claim(reportId: string, staff: string): Promise<boolean> {
-      const { count } = await db.report.updateMany({ where: { id: reportId, assignee: null }, data: { assignee: staff, status: "IN_PROGRESS" } });
-      if (count === 1) await event(reportId, staff, "claim");
+      // Only open cases; a claim moves a new case into work and leaves any later status as it is.
+      const open = { id: reportId, assignee: null, status: { in: [...OPEN_STATUSES] } };
+      const { count } = await db.report.updateMany({ where: open, data: { assignee: staff } });
+      if (count === 1) {
+        await db.report.updateMany({ where: { id: reportId, status: { in: ["NEW", "TRIAGED"] } }, data: { status: "IN_PROGRESS" } });
+        await event(reportId, staff, "claim");
+      }
       return count === 1;
     },
 

@@ -42,12 +42,7 @@ export function createAccounts(db: Db, sealer: Sealer, now: () => Date = () => n
       }
       if (account.lockedUntil && account.lockedUntil > now()) return { ok: false, reason: "locked" };
       if (!(await verifyPassword(password, account.passwordHash))) {
-        const failures = account.failedLogins + 1;
-        await db.staffAccount.update({
-          where: { id: account.id },
-          data: { failedLogins: failures >= sessionPolicy.maxFailures ? 0 : failures, lockedUntil: failures >= sessionPolicy.maxFailures ? new Date(now().getTime() + sessionPolicy.lockMs) : account.lockedUntil },
-        });
-        return { ok: false, reason: failures >= sessionPolicy.maxFailures ? "locked" : "invalid" };
+        return { ok: false, reason: (await this.recordFailure(account.id)) ? "locked" : "invalid" };
       }
       if (!account.active) return { ok: false, reason: "disabled" };
       await db.staffAccount.update({ where: { id: account.id }, data: { failedLogins: 0, lockedUntil: null } });
@@ -59,8 +54,11 @@ export function createAccounts(db: Db, sealer: Sealer, now: () => Date = () => n
       return { ok: true, token, pendingTotp, account };
     },
 
-    /** The session behind a cookie, if it is still valid; touches it (idle timeout). */
-    async session(token: string | undefined) {
+    /**
+     * The session behind a cookie, if it is still valid. A person's own actions keep it alive;
+     * background polling (`touch: false`) does not, so an unattended screen still times out.
+     */
+    async session(token: string | undefined, options: { touch?: boolean } = {}) {
       if (!token) return undefined;
       const session = await db.consoleSession.findUnique({ where: { tokenHash: await sha256(token) }, include: { account: true } });
       if (!session) return undefined;
@@ -69,8 +67,21 @@ export function createAccounts(db: Db, sealer: Sealer, now: () => Date = () => n
         await db.consoleSession.delete({ where: { id: session.id } }).catch(() => undefined);
         return undefined;
       }
-      await db.consoleSession.update({ where: { id: session.id }, data: { lastSeenAt: t } });
+      if (options.touch !== false) await db.consoleSession.update({ where: { id: session.id }, data: { lastSeenAt: t } });
       return session;
+    },
+
+    /**
+     * Counts a failed password or second-factor attempt; true when that locks the account.
+     * The increment is atomic, so parallel guesses cannot slip past the limit.
+     */
+    async recordFailure(accountId: string): Promise<boolean> {
+      const { failedLogins } = await db.staffAccount.update({ where: { id: accountId }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } });
+      if (failedLogins < sessionPolicy.maxFailures) return false;
+      await db.staffAccount.update({ where: { id: accountId }, data: { failedLogins: 0, lockedUntil: new Date(now().getTime() + sessionPolicy.lockMs) } });
+      // A lock also ends sessions half-way through sign-in (password right, code not yet).
+      await db.consoleSession.deleteMany({ where: { accountId } });
+      return true;
     },
 
     async signOut(token: string): Promise<void> {
@@ -80,7 +91,13 @@ export function createAccounts(db: Db, sealer: Sealer, now: () => Date = () => n
     async verifyTotp(account: StaffAccountRecord, code: string): Promise<boolean> {
       if (!account.totpSealed) return false;
       const secret = await sealer.open(account.totpSealed, `totp:${account.id}`);
-      return totpFor(secret, account.email).validate({ token: code.replace(/\s/g, ""), window: 1 }) !== null;
+      if (totpFor(secret, account.email).validate({ token: code.replace(/\s/g, ""), window: 1 }) !== null) {
+        await db.staffAccount.update({ where: { id: account.id }, data: { failedLogins: 0 } });
+        return true;
+      }
+      // Wrong codes count like wrong passwords: five lock the account and end its sessions.
+      await this.recordFailure(account.id);
+      return false;
     },
 
     async completeTotp(sessionId: string): Promise<void> {
