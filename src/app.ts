@@ -80,7 +80,6 @@ export function createApp(deps: AppDeps): App {
     db,
     i18n,
     logger,
-    flows,
     engine,
     pseudonyms,
     reports,

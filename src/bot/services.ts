@@ -1,7 +1,6 @@
 import type { Db } from "../db/client.js";
 import type { I18n } from "../i18n/i18n.js";
 import type { Logger } from "../logger.js";
-import type { Flow } from "../flows/schema.js";
 import type { FlowEngine } from "../flows/engine.js";
 import type { Pseudonymizer } from "../domain/privacy/pseudonym.js";
 import type { ReportService } from "../domain/reports/reports.js";
@@ -13,7 +12,6 @@ export interface Services {
   db: Db;
   i18n: I18n;
   logger: Logger;
-  flows: Map<string, Flow>;
   engine: FlowEngine;
   pseudonyms: Pseudonymizer;
   reports: ReportService;

@@ -1,4 +1,4 @@
-// The code that flow files may name: actions, checks, guards, params and nav screens. Adding a
+// The code that flow files may name: actions, guards, params, step entries and nav screens. Adding a
 // flow that needs new behaviour means adding it here; everything else stays data.
 import type { I18n } from "../i18n/i18n.js";
 import { isLanguage } from "../i18n/i18n.js";
@@ -28,7 +28,6 @@ export function createFlowActions({ db, i18n }: FlowActionDeps): FlowActions {
       help_region: chooseRegion,
     },
     params: { ...reportActions.params },
-    checks: { ...reportActions.checks },
     guards: { ...reportActions.guards },
     onEnter: { ...reportActions.onEnter },
     onComplete: {

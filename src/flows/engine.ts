@@ -7,14 +7,12 @@ import { resolveTarget, type Flow, type FlowStep, type SimpleTarget } from "./sc
 
 export type FlowFile = NonNullable<FlowState["files"]>[number];
 
-/** Code that flows can name: what to do with the answers, checks, and values for texts. */
+/** Code that flows can name: what to do with the answers, guards, and values for texts. */
 export interface FlowActions {
   /** Return "handled" when the action showed its own screen and the flow should not go on. */
   onComplete: Record<string, (ctx: BotContext, state: FlowState) => Promise<void | "handled">>;
   /** Values (and i18next options) for a step's text. */
   params: Record<string, (ctx: BotContext, state: FlowState) => Promise<Record<string, unknown>>>;
-  /** Sees typed text before it is recorded; return false to stay on the step. */
-  checks: Record<string, (ctx: BotContext, text: string, state: FlowState) => Promise<boolean>>;
   /** Return false (after telling the child why) to refuse to start the flow. */
   guards: Record<string, (ctx: BotContext) => Promise<boolean>>;
   /** Runs when the child arrives at a step that names it. */
@@ -202,7 +200,6 @@ export function createFlowEngine(flows: Map<string, Flow>, actions: FlowActions)
         await ctx.reply(ctx.t("errors.tooLong", { max: input.maxLength }), { reply_markup: { inline_keyboard: [helpRow(ctx)] } });
         return true;
       }
-      if (input.check && !(await actions.checks[input.check]!(ctx, text, found.state))) return true;
       found.state.answers[input.record] = text;
       await go(ctx, found.state, resolveTarget(input.go, found.state.answers));
       return true;

@@ -38,8 +38,6 @@ export const inputSchema = z.strictObject({
   record: id,
   maxLength: z.number().int().min(1).max(4000),
   go: targetSchema,
-  /** A check in code that sees the text first (e.g. risk words). */
-  check: actionName.optional(),
 });
 
 export const mediaSchema = z.strictObject({

@@ -46,7 +46,6 @@ export interface FakeBotApi {
   /** Calls made after `mark` (the index returned by `calls.length`). */
   callsSince(mark: number): RecordedCall[];
   messages(chatId: number): ChatMessage[];
-  chatIds(): number[];
   /** Adds a message written by a user, as Telegram would before delivering its update. */
   addUserMessage(chatId: number, text: string | undefined, date: number, replyTo?: number): ChatMessage;
   /** Makes the next `times` calls of `method` fail as Telegram would (e.g. 429 with retry_after). */
@@ -204,7 +203,6 @@ export function createFakeBotApi(botInfo: UserFromGetMe, apiRoot = "http://bot-a
     calls,
     callsSince: (mark) => calls.slice(mark),
     messages: (chatId) => chats.get(chatId) ?? [],
-    chatIds: () => [...chats.keys()],
     addUserMessage: (chatId, t, date, replyTo) => {
       const m: ChatMessage = { message_id: nextMessageId++, chat_id: chatId, from: "user", date, text: t, ...(replyTo ? { reply_to_message_id: replyTo } : {}) };
       chat(chatId).push(m);

@@ -90,7 +90,6 @@ describe.each([...flows.values()].map((f) => [f.id, f] as const))("flow %s", (_i
     if (flow.guard) expect(Object.keys(actions.guards)).toContain(flow.guard);
     for (const s of Object.values(flow.steps)) {
       if (s.params) expect(Object.keys(actions.params)).toContain(s.params);
-      if (s.input?.check) expect(Object.keys(actions.checks)).toContain(s.input.check);
       if (s.onEnter) expect(Object.keys(actions.onEnter)).toContain(s.onEnter);
     }
   });

@@ -9,7 +9,7 @@ import { helpRow, navData, show } from "../screen.js";
 import { errorSummary } from "../middleware/saved-language.js";
 import { ageBandTextKey } from "../../domain/reports/age-bands.js";
 
-type ReportActions = Pick<FlowActions, "guards" | "checks" | "params" | "onComplete" | "onEnter">;
+type ReportActions = Pick<FlowActions, "guards" | "params" | "onComplete" | "onEnter">;
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
@@ -91,7 +91,6 @@ async function submitReport(ctx: BotContext, state: FlowState): Promise<"handled
 
 export const reportActions: ReportActions = {
   guards: { canReport },
-  checks: {},
   params: { reportSummary },
   onComplete: { submitReport },
   onEnter: { alertUnsafe },

@@ -113,7 +113,6 @@ export function createStaffDesk(o: StaffDeskOptions) {
 
   return {
     chatId,
-    render,
 
     async isStaff(telegramUserId: number): Promise<boolean> {
       allowList ??= Promise.all(o.staffUserIds.map((id) => o.pseudonyms.forUser(id))).then((list) => new Set(list));

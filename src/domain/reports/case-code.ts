@@ -5,7 +5,7 @@ import { deriveKey } from "../privacy/pseudonym.js";
 // No 0/O, 1/I/L: easy to read back from a note or a screenshot.
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 const LENGTH = 10;
-export const CODE_HINT_LENGTH = 2;
+const CODE_HINT_LENGTH = 2;
 const encoder = new TextEncoder();
 
 export interface CaseCodes {
