@@ -13,7 +13,7 @@ export interface FlowState {
   then?: string;
   startedAt: number;
   /** Photos, documents and voice notes sent at a step that accepts them (Telegram file ids). */
-  files?: { kind: "photo" | "document" | "voice" | "video"; fileId: string }[];
+  files?: { kind: "photo" | "document" | "voice" | "video"; fileId: string; caption?: string }[];
 }
 
 export interface SessionData {

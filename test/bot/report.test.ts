@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createHarness, type Harness, type TestUser } from "../harness/test-app.ts";
+import { createHarness, TEST_APP_SECRET, type Harness, type TestUser } from "../harness/test-app.ts";
+import { createSealer } from "../../src/domain/privacy/encryption.ts";
 import { common, followup, langs, report, staffTexts, telegramCode, type Lang } from "../harness/locales.ts";
 
 const STAFF_GROUP = -100_555_000_1;
@@ -281,6 +282,34 @@ describe("abuse resistance and safety", () => {
     await child.send("/menu");
     await child.press(common.en.menu.report);
     expect(child.lastBotMessage().text).toBe(report.en.rate_limited);
+  });
+
+  it("keeps photos sent at the files step as sealed file ids with their captions, and warns about voice", async () => {
+    const child = h.user({ id: nextId++, language_code: "en" });
+    await child.send("/report");
+    await child.press(report.en.start);
+    await child.press(report.en.safe_no);
+    await child.press(report.en.continue);
+    await child.press(report.en.cat_online);
+    await child.send("he sends me messages");
+    const base = h.updates.text(child.profile, "x");
+    const { text: _t, ...message } = base.message!;
+    const photo = await child.deliver({ ...base, message: { ...message, caption: "screenshot of his messages", photo: [{ file_id: "PHOTO-FILE-1", file_unique_id: "u1", width: 90, height: 90, file_size: 1000 }] } });
+    expect(photo.some((c) => c.payload.text === report.en.evidence_saved_one.replace("{{count}}", "1"))).toBe(true);
+    const base2 = h.updates.text(child.profile, "y");
+    const { text: _t2, ...message2 } = base2.message!;
+    const voice = await child.deliver({ ...base2, message: { ...message2, voice: { file_id: "VOICE-1", file_unique_id: "v1", duration: 3 } } });
+    expect(voice.some((c) => c.payload.text === report.en.voice_warning)).toBe(true);
+    await child.press(report.en.evidence_done);
+    await child.press(report.en.contact_no);
+    await child.press(report.en.send);
+    const stored = await h.db.report.findFirst({ orderBy: { number: "desc" } });
+    expect(stored!.contentSealed).not.toContain("PHOTO-FILE-1");
+    const content = JSON.parse(await createSealer(TEST_APP_SECRET).open(stored!.contentSealed, `report:${stored!.id}`));
+    expect(content.attachments).toEqual([
+      { kind: "photo", fileId: "PHOTO-FILE-1", caption: "screenshot of his messages" },
+      { kind: "voice", fileId: "VOICE-1" },
+    ]);
   });
 
   it("refuses words that are too long and keeps the child on the step", async () => {

@@ -23,5 +23,6 @@ mediaFeature.on(["message:photo", "message:document", "message:voice", "message:
     await ctx.reply(ctx.t("report:evidence_too_big"));
     return;
   }
-  await ctx.services.engine.attach(ctx, { kind: file.kind, fileId: file.fileId });
+  const caption = m.caption?.trim().slice(0, 1024);
+  await ctx.services.engine.attach(ctx, { kind: file.kind, fileId: file.fileId, ...(caption ? { caption } : {}) });
 });

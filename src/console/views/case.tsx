@@ -58,7 +58,7 @@ export function CasePage(p: CaseProps) {
                 )}
                 {p.content.attachments.length > 0 && (
                   <p>
-                    {t("console:files")}: {p.content.attachments.map((a) => a.kind).join(", ")}
+                    {t("console:files")}: {p.content.attachments.map((a) => (a.caption ? `${a.kind}: “${a.caption}”` : a.kind)).join(", ")}
                   </p>
                 )}
               </>

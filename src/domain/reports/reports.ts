@@ -9,6 +9,8 @@ import { slaDueAt, triage, type PriorityLevel, type SlaHours, type Triage } from
 export interface Attachment {
   kind: "photo" | "document" | "voice" | "video";
   fileId: string;
+  /** What the child wrote under the file, part of their words. */
+  caption?: string;
 }
 
 export interface ReportDraft {
