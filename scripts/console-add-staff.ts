@@ -3,17 +3,12 @@
 // Usage: npm run console:add-staff -- --email admin@example.org [--role ADMIN|SUPERVISOR|OPERATOR] [--regions almaty,astana]
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
-import { createConfig } from "../src/config.ts";
-import { createLogger } from "../src/logger.ts";
-import { openConfiguredDatabase } from "../src/db/open-configured.ts";
-import { loadEnvFile } from "../src/entry/env-file.ts";
-import { applyMigrations } from "../src/db/migrate.ts";
 import { createSealer } from "../src/domain/privacy/encryption.ts";
 import { createAccounts, type Role } from "../src/domain/staff/accounts.ts";
 import { passwordProblem } from "../src/domain/staff/passwords.ts";
 import { audit } from "../src/domain/staff/audit.ts";
 import { regions } from "../src/domain/help/directory.ts";
-import { resolveAppSecret } from "../src/entry/app-secret.ts";
+import { bootstrap } from "../src/entry/bootstrap.ts";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, role: { type: "string", default: "ADMIN" }, regions: { type: "string", default: "" } } });
 const role = String(values.role).toUpperCase() as Role;
@@ -52,14 +47,9 @@ if (weak) {
   console.error(`The password is not accepted: ${weak}.`);
   process.exit(2);
 }
-loadEnvFile();
-const config = createConfig(process.env);
-const logger = createLogger("warn");
-const appSecret = await resolveAppSecret(config, logger);
-const db = await openConfiguredDatabase(config);
+const { config, db } = await bootstrap({ logLevel: "warn" });
 try {
-  await applyMigrations(db.adapterFactory);
-  const account = await createAccounts(db.prisma, createSealer(appSecret)).create({ email: values.email!, password, role, regions: chosen });
+  const account = await createAccounts(db.prisma, createSealer(config.appSecret)).create({ email: values.email!, password, role, regions: chosen });
   await audit(db.prisma, "system", "account.create", account.email, { role, via: "command" });
   console.log(`Created ${role} ${account.email}${chosen.length ? ` for ${chosen.join(", ")}` : ""}.${role === "ADMIN" ? " At first sign-in you will set up a second factor (TOTP)." : ""}`);
 } finally {

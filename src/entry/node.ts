@@ -1,34 +1,13 @@
 // Node entry: read the environment, open the database (embedded PGlite by default), apply
 // pending migrations, build the app, serve it. Everything else lives in createApp.
 import { serve } from "@hono/node-server";
-import { createConfig, ConfigError } from "../config.js";
-import { createLogger } from "../logger.js";
-import { openConfiguredDatabase } from "../db/open-configured.js";
-import { loadEnvFile } from "./env-file.js";
-import { applyMigrations } from "../db/migrate.js";
 import { createApp } from "../app.js";
-import { resolveAppSecret } from "./app-secret.js";
+import { bootstrap } from "./bootstrap.js";
 import { connectTelegram } from "./telegram-setup.js";
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    loadEnvFile();
-    config = createConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
-  const logger = createLogger(config.logLevel);
-  const appSecret = await resolveAppSecret(config, logger);
-  const db = await openConfiguredDatabase(config);
-  const applied = await applyMigrations(db.adapterFactory);
-  logger.info({ database: db.kind, applied }, applied.length ? "migrations applied" : "database schema up to date");
-
-  const app = createApp({ config: { ...config, appSecret }, db: db.prisma, logger });
+  const { config, logger, db } = await bootstrap();
+  const app = createApp({ config, db: db.prisma, logger });
   const server = serve({ fetch: app.http.fetch, port: config.port }, ({ port }) => {
     const base = `http://localhost:${port}`;
     logger.info({ port, simulator: config.simulator }, "listening");
