@@ -7,7 +7,7 @@ import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
-import type { Logger } from "./logger.js";
+import { errorSummary, type Logger } from "./logger.js";
 import type { BotContext, SessionData } from "./bot/context.js";
 import { createBot } from "./bot/bot.js";
 import type { Services } from "./bot/services.js";
@@ -136,7 +136,7 @@ export function createApp(deps: AppDeps): App {
   http.onError((error, c) => {
     // Deliberate HTTP errors (e.g. 403 from the CSRF check) keep their status.
     if (error instanceof HTTPException) return error.getResponse();
-    logger.error({ err: { name: error.name, message: error.message.slice(0, 300) } }, "request failed");
+    logger.error({ err: errorSummary(error) }, "request failed");
     return c.json({ ok: false, error: "internal error" }, 500);
   });
   const retention = async (now = new Date()) => {

@@ -4,6 +4,12 @@ import { pino, type DestinationStream, type Logger as PinoLogger } from "pino";
 
 export type Logger = Pick<PinoLogger, "info" | "warn" | "error" | "debug" | "fatal" | "child">;
 
+/** Error name and message only: database errors can quote query values. */
+export function errorSummary(error: unknown): { name: string; message: string } {
+  if (error instanceof Error) return { name: error.name, message: error.message.slice(0, 300) };
+  return { name: "Unknown", message: String(error).slice(0, 300) };
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
     {

@@ -24,6 +24,18 @@ export function helpRow(ctx: BotContext, options: { menu?: boolean } = {}): Inli
   return row;
 }
 
+/** For the child's own words (and anything else not written by us) inside an HTML message. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Buttons laid out `perRow` to a row (regions, themes, age bands). */
+export function inRows<T>(buttons: T[], perRow = 2): T[][] {
+  const rows: T[][] = [];
+  for (let i = 0; i < buttons.length; i += perRow) rows.push(buttons.slice(i, i + perRow));
+  return rows;
+}
+
 export async function show(ctx: BotContext, screen: Screen): Promise<void> {
   const reply_markup = InlineKeyboard.from(screen.rows);
   const message = ctx.callbackQuery?.message;

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { webhookCallback, type Bot } from "grammy";
 import type { BotContext } from "../bot/context.js";
-import type { Logger } from "../logger.js";
+import { errorSummary, type Logger } from "../logger.js";
 
 const MAX_UPDATE_BYTES = 1024 * 1024;
 const SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
@@ -32,7 +32,7 @@ export function webhookRoutes(bot: Bot<BotContext>, secret: string, logger: Logg
         return await handle(c);
       } catch (error) {
         // 500 makes Telegram deliver the update again later; nothing is lost.
-        logger.error({ err: error instanceof Error ? { name: error.name, message: error.message.slice(0, 300) } : String(error) }, "webhook failed");
+        logger.error({ err: errorSummary(error) }, "webhook failed");
         return c.json({ ok: false, error: "temporarily unavailable" }, 500);
       }
     },

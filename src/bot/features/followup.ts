@@ -2,7 +2,7 @@
 // "My reports", reads the team's messages and adds their own.
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import { helpRow, navData, show } from "../screen.js";
+import { escapeHtml, helpRow, navData, show } from "../screen.js";
 import { QUICK_EXIT_DATA } from "../../flows/engine.js";
 import { looksLikeCode } from "../../domain/reports/case-code.js";
 import { limits } from "../../domain/reports/limits.js";
@@ -11,7 +11,6 @@ import { OPEN_STATUSES, type ReportRecord } from "../../domain/reports/reports.j
 
 export const followupFeature = new Composer<BotContext>();
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const date = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Reports this child may open: their own, or ones they unlocked with the code in this session. */

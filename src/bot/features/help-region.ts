@@ -1,9 +1,8 @@
 // "Help in my region": national lines plus what exists in the chosen region, only verified
 // entries from flows/help-directory.json. No database: it works when the database is down.
 import { Composer } from "grammy";
-import type { InlineKeyboardButton } from "grammy/types";
 import type { BotContext } from "../context.js";
-import { navData, show } from "../screen.js";
+import { inRows, navData, show } from "../screen.js";
 import { entriesFor, loadHelpDirectory, regions, type Region } from "../../domain/help/directory.js";
 
 export const helpRegionFeature = new Composer<BotContext>();
@@ -11,9 +10,7 @@ const directory = loadHelpDirectory();
 export const regionHelpData = "hr:choose";
 
 export async function chooseRegion(ctx: BotContext): Promise<void> {
-  const buttons = regions.map((r) => ({ text: ctx.t(`report:regions.${r}`), callback_data: `hr:${r}` }));
-  const rows: InlineKeyboardButton[][] = [];
-  for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
+  const rows = inRows(regions.map((r) => ({ text: ctx.t(`report:regions.${r}`), callback_data: `hr:${r}` })));
   await show(ctx, { text: ctx.t("rights:ui.region_choose"), rows: [...rows, [{ text: ctx.t("nav.help"), callback_data: navData.help }]] });
 }
 

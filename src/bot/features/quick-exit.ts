@@ -3,7 +3,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { QUICK_EXIT_DATA } from "../../flows/engine.js";
-import { errorSummary } from "../middleware/saved-language.js";
+import { errorSummary } from "../../logger.js";
 
 export const quickExitFeature = new Composer<BotContext>();
 

@@ -1,9 +1,8 @@
 // "Know your rights" quiz: questions with a kind explanation after each answer, then optional
 // questions (satisfaction, region, age band) so the anonymous result can be counted by region.
 import { Composer } from "grammy";
-import type { InlineKeyboardButton } from "grammy/types";
 import type { BotContext } from "../context.js";
-import { helpRow, show } from "../screen.js";
+import { helpRow, inRows, show } from "../screen.js";
 import { loadRightsLibrary } from "../../domain/rights/library.js";
 import { saveQuizResult, scoreQuiz } from "../../domain/rights/quiz.js";
 import { regions } from "../../domain/help/directory.js";
@@ -16,8 +15,6 @@ const AGE_BANDS = [
   ["AGE_16_17", "report:age_16_17"],
   ["UNDER_10", "report:age_under10"],
 ] as const;
-
-const pairs = (buttons: InlineKeyboardButton[]) => buttons.reduce<InlineKeyboardButton[][]>((rows, b, i) => (i % 2 ? rows[rows.length - 1]!.push(b) : rows.push([b]), rows), []);
 
 /** The three answer options of a question, in the child's language. */
 function optionsOf(ctx: BotContext, id: string): string[] {
@@ -111,7 +108,7 @@ quizFeature.callbackQuery(/^qz:s:(good|partly|bad|skip)$/, async (ctx) => {
   if (ctx.match[1] !== "skip") ctx.session.quiz.satisfaction = ctx.match[1];
   await show(ctx, {
     text: ctx.t("report:region"),
-    rows: [...pairs(regions.map((r) => ({ text: ctx.t(`report:regions.${r}`), callback_data: `qz:r:${r}` }))), [{ text: ctx.t("report:prefer_not"), callback_data: "qz:r:skip" }], helpRow(ctx)],
+    rows: [...inRows(regions.map((r) => ({ text: ctx.t(`report:regions.${r}`), callback_data: `qz:r:${r}` }))), [{ text: ctx.t("report:prefer_not"), callback_data: "qz:r:skip" }], helpRow(ctx)],
   });
 });
 
@@ -120,7 +117,7 @@ quizFeature.callbackQuery(/^qz:r:([a-z_]+)$/, async (ctx) => {
   const region = (regions as readonly string[]).includes(ctx.match[1]!) ? ctx.match[1]! : "skip";
   await show(ctx, {
     text: ctx.t("report:age"),
-    rows: [...pairs(AGE_BANDS.map(([band, label]) => ({ text: ctx.t(label), callback_data: `qz:g:${region}:${band}` }))), [{ text: ctx.t("report:prefer_not"), callback_data: `qz:g:${region}:skip` }], helpRow(ctx)],
+    rows: [...inRows(AGE_BANDS.map(([band, label]) => ({ text: ctx.t(label), callback_data: `qz:g:${region}:${band}` }))), [{ text: ctx.t("report:prefer_not"), callback_data: `qz:g:${region}:skip` }], helpRow(ctx)],
   });
 });
 

@@ -5,13 +5,11 @@ import type { FlowActions } from "../../flows/engine.js";
 import { detectRisk } from "../../domain/reports/risk-detection.js";
 import { limits } from "../../domain/reports/limits.js";
 import type { ReportDraft } from "../../domain/reports/reports.js";
-import { helpRow, navData, show } from "../screen.js";
-import { errorSummary } from "../middleware/saved-language.js";
+import { escapeHtml, helpRow, navData, show } from "../screen.js";
+import { errorSummary } from "../../logger.js";
 import { ageBandTextKey } from "../../domain/reports/age-bands.js";
 
 type ReportActions = Pick<FlowActions, "guards" | "params" | "onComplete" | "onEnter">;
-
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 async function canReport(ctx: BotContext): Promise<boolean> {
   const { reports } = ctx.services;

@@ -3,7 +3,7 @@
 import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { BotContext } from "../context.js";
-import { helpRow, show } from "../screen.js";
+import { escapeHtml, helpRow, inRows, show } from "../screen.js";
 import { loadRightsLibrary, topicGroups, topicSources, type Topic } from "../../domain/rights/library.js";
 import { searchTopics } from "../../domain/rights/search.js";
 
@@ -12,13 +12,10 @@ const library = loadRightsLibrary();
 
 export const rightsData = { themes: "rt:themes", ask: "rt:ask" } as const;
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const topicButton = (ctx: BotContext, topic: Topic): InlineKeyboardButton[] => [{ text: ctx.t(`rights:topics.${topic.id}.title`), callback_data: `rt:t:${topic.id}` }];
 
 export async function showThemes(ctx: BotContext, intro = "rights:ui.groups_title"): Promise<void> {
-  const buttons = topicGroups.map((g) => ({ text: ctx.t(`rights:ui.groups.${g}`), callback_data: `rt:g:${g}` }));
-  const rows: InlineKeyboardButton[][] = [];
-  for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
+  const rows = inRows(topicGroups.map((g) => ({ text: ctx.t(`rights:ui.groups.${g}`), callback_data: `rt:g:${g}` })));
   await show(ctx, { text: ctx.t(intro), rows: [...rows, [{ text: ctx.t("rights:ui.ask"), callback_data: rightsData.ask }], helpRow(ctx)] });
 }
 

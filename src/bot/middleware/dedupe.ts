@@ -1,7 +1,7 @@
 // Telegram redelivers an update when it did not get a timely 200; each update_id is handled once.
 import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "../context.js";
-import { errorSummary } from "./saved-language.js";
+import { errorSummary } from "../../logger.js";
 
 const KEEP_MS = 3 * 24 * 60 * 60 * 1000; // Telegram keeps undelivered updates for 24 hours.
 

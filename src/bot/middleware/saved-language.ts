@@ -4,6 +4,7 @@ import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "../context.js";
 import { isLanguage } from "../../i18n/i18n.js";
 import { savedLanguage } from "../../domain/children.js";
+import { errorSummary } from "../../logger.js";
 
 export const applySavedLanguage: MiddlewareFn<BotContext> = async (ctx, next) => {
   if (ctx.pseudonym && ctx.chat?.type === "private") {
@@ -20,9 +21,3 @@ export const applySavedLanguage: MiddlewareFn<BotContext> = async (ctx, next) =>
   }
   await next();
 };
-
-/** Error name and message only: database errors can quote query values. */
-export function errorSummary(error: unknown): { name: string; message: string } {
-  if (error instanceof Error) return { name: error.name, message: error.message.slice(0, 300) };
-  return { name: "Unknown", message: String(error).slice(0, 300) };
-}

@@ -7,7 +7,8 @@ import type { Logger } from "../../logger.js";
 import type { Pseudonymizer } from "../../domain/privacy/pseudonym.js";
 import type { ReportContent, ReportRecord, ReportService } from "../../domain/reports/reports.js";
 import type { RiskFinding } from "../../domain/reports/risk-detection.js";
-import { errorSummary } from "../middleware/saved-language.js";
+import { errorSummary } from "../../logger.js";
+import { escapeHtml } from "../screen.js";
 import { ageBandTextKey } from "../../domain/reports/age-bands.js";
 
 const PRIORITIES = ["URGENT", "HIGH", "NORMAL", "LOW"] as const;
@@ -25,8 +26,6 @@ export interface StaffDeskOptions {
 }
 
 export type StaffDesk = ReturnType<typeof createStaffDesk>;
-
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 export function createStaffDesk(o: StaffDeskOptions) {
   const chatId = o.chatId ? Number(o.chatId) : undefined;

@@ -5,7 +5,7 @@ import type { I18n } from "../../i18n/i18n.js";
 import { isLanguage } from "../../i18n/i18n.js";
 import type { Logger } from "../../logger.js";
 import type { ReportRecord, ReportService } from "../../domain/reports/reports.js";
-import { errorSummary } from "../middleware/saved-language.js";
+import { errorSummary } from "../../logger.js";
 
 export type ReplyOutcome = "sent" | "saved" | "failed";
 

@@ -1,6 +1,6 @@
 import type { Translate } from "../../i18n/i18n.js";
 import type { ReportRecord } from "../../domain/reports/reports.js";
-import { PRIORITIES, STATUSES, type QueueFilters } from "../../domain/reports/casework.js";
+import { CLOSED_STATUSES, PRIORITIES, STATUSES, type QueueFilters } from "../../domain/reports/casework.js";
 import { regions } from "../../domain/help/directory.js";
 
 const CATEGORIES = ["physical", "sexual", "emotional", "neglect", "bullying", "online", "home_violence", "extortion", "work", "other"];
@@ -29,7 +29,7 @@ export function QueueRows({ t, rows, me, emails, now }: { t: Translate; rows: Re
   return (
     <>
       {rows.map((r) => {
-        const overdue = !r.firstResponseAt && r.slaDueAt < now && !["CLOSED", "SPAM", "DUPLICATE"].includes(r.status);
+        const overdue = !r.firstResponseAt && r.slaDueAt < now && !(CLOSED_STATUSES as readonly string[]).includes(r.status);
         return (
           <tr class={`${r.priority}${overdue ? " overdue" : ""}`} data-case={r.number}>
             <td>

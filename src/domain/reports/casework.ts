@@ -4,13 +4,13 @@
 import type { Db } from "../../db/client.js";
 import type { Sealer } from "../privacy/encryption.js";
 import type { Role } from "../staff/accounts.js";
-import type { ReportRecord } from "./reports.js";
+import { CLOSED_STATUSES, type ReportRecord } from "./reports.js";
 
 export const STATUSES = ["NEW", "TRIAGED", "IN_PROGRESS", "REFERRED", "CLOSED", "SPAM", "DUPLICATE"] as const;
 export type Status = (typeof STATUSES)[number];
 export const PRIORITIES = ["URGENT", "HIGH", "NORMAL", "LOW"] as const;
 export const AGENCIES = ["police", "guardianship", "school", "health", "psychologist", "line_111", "ngo"] as const;
-export const CLOSED_STATUSES: Status[] = ["CLOSED", "SPAM", "DUPLICATE"];
+export { CLOSED_STATUSES };
 
 export interface Viewer {
   id: string;
@@ -45,7 +45,7 @@ export function createCasework(db: Db, sealer: Sealer, now: () => Date = () => n
 
   const where = (viewer: Viewer, f: QueueFilters) => ({
     ...scope(viewer),
-    ...(f.status ? { status: f.status as Status } : { status: { notIn: CLOSED_STATUSES } }),
+    ...(f.status ? { status: f.status as Status } : { status: { notIn: [...CLOSED_STATUSES] } }),
     ...(f.priority ? { priority: f.priority as (typeof PRIORITIES)[number] } : {}),
     ...(f.region ? { region: f.region } : {}),
     ...(f.category ? { category: f.category } : {}),
@@ -62,7 +62,7 @@ export function createCasework(db: Db, sealer: Sealer, now: () => Date = () => n
 
     /** Open cases per status, priority and overdue, within what the viewer may see. */
     async counts(viewer: Viewer): Promise<Record<string, number>> {
-      const open = { ...scope(viewer), status: { notIn: CLOSED_STATUSES } };
+      const open = { ...scope(viewer), status: { notIn: [...CLOSED_STATUSES] } };
       const [byStatus, byPriority, overdue, unassigned] = await Promise.all([
         db.report.groupBy({ by: ["status"], where: scope(viewer), _count: { _all: true } }),
         db.report.groupBy({ by: ["priority"], where: open, _count: { _all: true } }),
@@ -97,7 +97,7 @@ export function createCasework(db: Db, sealer: Sealer, now: () => Date = () => n
     /** Closing or referring needs a note: the next person must know why. */
     async setStatus(report: ReportRecord, staffId: string, status: Status, note: string): Promise<{ ok: boolean; problem?: string }> {
       if ((status === "CLOSED" || status === "REFERRED") && note.trim().length < 3) return { ok: false, problem: "note_required" };
-      await db.report.update({ where: { id: report.id }, data: { status, closedAt: CLOSED_STATUSES.includes(status) ? now() : null } });
+      await db.report.update({ where: { id: report.id }, data: { status, closedAt: (CLOSED_STATUSES as readonly Status[]).includes(status) ? now() : null } });
       await event(report.id, staffId, "status", { from: report.status, to: status });
       if (note.trim()) await this.addNote(report, staffId, note);
       return { ok: true };

@@ -45,6 +45,7 @@ export interface ThreadMessage {
 }
 
 export const OPEN_STATUSES = ["NEW", "TRIAGED", "IN_PROGRESS", "REFERRED"] as const;
+export const CLOSED_STATUSES = ["CLOSED", "SPAM", "DUPLICATE"] as const;
 
 export interface ReportServiceDeps {
   db: Db;

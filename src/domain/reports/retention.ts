@@ -1,6 +1,7 @@
 // Retention: the content of closed cases is deleted after a set time (default 90 days, as
 // GlobaLeaks does); the anonymous fields stay, so statistics survive.
 import type { Db } from "../../db/client.js";
+import { CLOSED_STATUSES } from "./reports.js";
 
 export interface RetainedCase {
   number: number;
@@ -11,7 +12,7 @@ export interface RetainedCase {
 export async function applyRetention(db: Db, days: number, now = new Date()): Promise<RetainedCase[]> {
   const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
   const expired = await db.report.findMany({
-    where: { status: { in: ["CLOSED", "SPAM", "DUPLICATE"] }, closedAt: { lt: cutoff }, contentDeletedAt: null },
+    where: { status: { in: [...CLOSED_STATUSES] }, closedAt: { lt: cutoff }, contentDeletedAt: null },
     select: { id: true, number: true, staffMessageId: true },
   });
   for (const r of expired) {

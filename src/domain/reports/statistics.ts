@@ -1,6 +1,7 @@
 // Statistics for the ombudsman: anonymous counts only (never content), by week, category and
 // region, with the time to first response against the deadline.
 import type { Db } from "../../db/client.js";
+import { CLOSED_STATUSES } from "./reports.js";
 import { quizByRegion, type QuizAggregate } from "../rights/quiz.js";
 
 export interface Statistics {
@@ -38,7 +39,7 @@ export async function statistics(db: Db, options: { weeks?: number; now?: Date }
     const key = r.region ?? "unknown";
     const reg = regions.get(key) ?? { region: key, total: 0, open: 0, overdue: 0, urgent: 0 };
     reg.total++;
-    const open = !["CLOSED", "DUPLICATE"].includes(r.status);
+    const open = !(CLOSED_STATUSES as readonly string[]).includes(r.status);
     if (open) reg.open++;
     if (open && !r.firstResponseAt && r.slaDueAt < now) reg.overdue++;
     if (r.priority === "URGENT") reg.urgent++;
