@@ -3,12 +3,12 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { helpRow, inRows, show } from "../screen.js";
-import { loadRightsLibrary } from "../../domain/rights/library.js";
+import { rightsLibrary } from "../../domain/rights/library.js";
 import { saveQuizResult, scoreQuiz } from "../../domain/rights/quiz.js";
 import { regions } from "../../domain/help/directory.js";
 
 export const quizFeature = new Composer<BotContext>();
-const quiz = loadRightsLibrary().quiz;
+const quiz = rightsLibrary().quiz;
 const AGE_BANDS = [
   ["AGE_10_12", "report:age_10_12"],
   ["AGE_13_15", "report:age_13_15"],

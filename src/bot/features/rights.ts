@@ -4,11 +4,11 @@ import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { BotContext } from "../context.js";
 import { escapeHtml, helpRow, inRows, show } from "../screen.js";
-import { loadRightsLibrary, topicGroups, topicSources, type Topic } from "../../domain/rights/library.js";
+import { rightsLibrary, topicGroups, topicSources, type Topic } from "../../domain/rights/library.js";
 import { searchTopics } from "../../domain/rights/search.js";
 
 export const rightsFeature = new Composer<BotContext>();
-const library = loadRightsLibrary();
+const library = rightsLibrary();
 
 export const rightsData = { themes: "rt:themes", ask: "rt:ask" } as const;
 

@@ -12,7 +12,7 @@ const group = staffFeature.filter((ctx) => ctx.chat !== undefined && ctx.chat.id
 type StaffCallback = Filter<BotContext, "callback_query:data">;
 
 async function staffOnly(ctx: BotContext): Promise<boolean> {
-  if (ctx.from && (await ctx.services.staff.isStaff(ctx.from.id))) return true;
+  if (await ctx.services.staff.isStaff(ctx.pseudonym)) return true;
   await ctx.answerCallbackQuery({ text: ctx.services.staff.t("staff:not_staff"), show_alert: true });
   return false;
 }
@@ -65,7 +65,7 @@ group.on("message", async (ctx) => {
   const replied = ctx.message.reply_to_message;
   if (!replied || replied.from?.id !== ctx.me.id) return;
   const { reports, staff, logger } = ctx.services;
-  if (!(await staff.isStaff(ctx.from.id))) {
+  if (!(await staff.isStaff(ctx.pseudonym))) {
     await ctx.reply(staff.t("staff:not_staff"), { reply_parameters: { message_id: ctx.message.message_id } });
     return;
   }

@@ -113,9 +113,10 @@ export function createStaffDesk(o: StaffDeskOptions) {
   return {
     chatId,
 
-    async isStaff(telegramUserId: number): Promise<boolean> {
+    /** Whether a person (by pseudonym, as on every update) is on the staff allow-list. */
+    async isStaff(pseudonym: string | undefined): Promise<boolean> {
       allowList ??= Promise.all(o.staffUserIds.map((id) => o.pseudonyms.forUser(id))).then((list) => new Set(list));
-      return (await allowList).has(await o.pseudonyms.forUser(telegramUserId));
+      return pseudonym !== undefined && (await allowList).has(pseudonym);
     },
 
     /** Posts a new report; urgent ones always get their own message, others may share a digest. */

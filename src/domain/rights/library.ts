@@ -33,6 +33,13 @@ export type QuizQuestion = RightsLibrary["quiz"][number];
 
 export const topicGroups: TopicGroup[] = ["school", "home", "online", "body", "work", "law", "identity", "play", "care"];
 
+let bundled: RightsLibrary | undefined;
+
+/** The bundled library, validated once and shared by the features that use it. */
+export function rightsLibrary(): RightsLibrary {
+  return (bundled ??= loadRightsLibrary());
+}
+
 export function loadRightsLibrary(input: unknown = data): RightsLibrary {
   const library = librarySchema.parse(input);
   for (const topic of library.topics) {
