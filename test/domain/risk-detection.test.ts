@@ -10,6 +10,12 @@ const LEVEL_OF: Record<RiskSignal, RiskLevel> = {
   sexual_abuse: "urgent",
   immediate_danger: "urgent",
   violence: "high",
+  bullying: "concern",
+  neglect: "concern",
+  threats: "concern",
+  extortion: "concern",
+  online_harm: "concern",
+  forced_work: "concern",
 };
 
 const KK: readonly Case[] = [
