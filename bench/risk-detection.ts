@@ -1,8 +1,18 @@
-// Speed of the risk detector: microseconds per call for normal messages and for adversarial
-// 4,096-character messages (the lexicons are compiled once, at import). Figures only, not a test;
-// wall-clock p99/max include GC pauses and other processes on a shared machine.
+// What hearing one typed message costs: the risk detector alone, and the detector plus the rights
+// search together (what the listening feature runs on text no step took), in microseconds per
+// call, for normal messages and adversarial 4,096-character ones. The budget is 20 ms of CPU for
+// both together. Figures only, not a test; wall-clock p99/max include GC pauses and other
+// processes on a shared machine.
 //   node --import tsx bench/risk-detection.ts
 import { detectRisk } from "../src/domain/risk/detect.ts";
+import { rightsLibrary } from "../src/domain/rights/library.ts";
+import { searchTopics } from "../src/domain/rights/search.ts";
+
+const library = rightsLibrary();
+const hear = (text: string) => {
+  detectRisk(text);
+  searchTopics(library, text, "ru");
+};
 
 const NORMAL = [
   "привет мне 12 лет папа пьет и бьет меня каждый день мне страшно",
@@ -33,13 +43,13 @@ const ADVERSARIAL: Record<string, string> = {
   "every concept, no rule": fill("меня мне себя папа мама нож дверь сейчас "),
 };
 
-function measure(texts: readonly string[], rounds: number): { mean: number; p99: number; max: number; cpu: number } {
+function measure(texts: readonly string[], rounds: number, run: (text: string) => unknown = detectRisk): { mean: number; p99: number; max: number; cpu: number } {
   const times: number[] = [];
   const cpu0 = process.cpuUsage();
   for (let r = 0; r < rounds; r++) {
     for (const text of texts) {
       const t0 = performance.now();
-      detectRisk(text);
+      run(text);
       times.push((performance.now() - t0) * 1000);
     }
   }
@@ -67,3 +77,14 @@ for (const [name, text] of Object.entries(ADVERSARIAL)) {
   const r = measure([text], 50);
   console.log(`${name} (${text.length} chars)`.padEnd(44), fmt(r.mean), fmt(r.p99), fmt(r.max), fmt(r.cpu));
 }
+
+console.log("\ndetection + rights search together (budget: 20,000 µs of CPU per message)");
+const both = measure(NORMAL, 200, hear);
+console.log(`normal messages (${NORMAL.length} × 200)`.padEnd(44), fmt(both.mean), fmt(both.p99), fmt(both.max), fmt(both.cpu));
+let worst = 0;
+for (const [name, text] of Object.entries(ADVERSARIAL)) {
+  const r = measure([text], 30, hear);
+  worst = Math.max(worst, r.cpu);
+  console.log(`${name} (${text.length} chars)`.padEnd(44), fmt(r.mean), fmt(r.p99), fmt(r.max), fmt(r.cpu));
+}
+console.log(`worst adversarial CPU per message: ${(worst / 1000).toFixed(2)} ms (budget 20 ms)`);

@@ -3,9 +3,12 @@ import { createConfig } from "../src/config.ts";
 import { openConfiguredDatabase } from "../src/db/open-configured.ts";
 import { loadEnvFile } from "../src/entry/env-file.ts";
 import { applyMigrations } from "../src/db/migrate.ts";
+import { refuseIfServerRunning } from "../src/entry/embedded-lock.ts";
 
 loadEnvFile();
 const config = createConfig(process.env);
+// A running server holds the embedded database (it applies migrations itself at start).
+if (!config.databaseUrl) await refuseIfServerRunning(config.dataDir);
 const db = await openConfiguredDatabase(config);
 try {
   const applied = await applyMigrations(db.adapterFactory);

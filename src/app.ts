@@ -20,6 +20,9 @@ import { createSealer } from "./domain/privacy/encryption.js";
 import { forgetChild } from "./domain/children.js";
 import { createSessionStorage } from "./db/session-storage.js";
 import { createReportService } from "./domain/reports/reports.js";
+import { createSignalService } from "./domain/signals/signals.js";
+import { createOutbox, type Outbox } from "./domain/outbox/outbox.js";
+import { createDispatcher, type Dispatcher } from "./bot/outbox-dispatcher.js";
 import { createCaseCodes } from "./domain/reports/case-code.js";
 import { createStaffDesk } from "./bot/staff/desk.js";
 import { simulatedStaff } from "./simulator/users.js";
@@ -27,6 +30,7 @@ import { createCasework } from "./domain/reports/casework.js";
 import { createAccounts } from "./domain/staff/accounts.js";
 import { consoleRoutes } from "./console/routes.js";
 import { applyRetention } from "./domain/reports/retention.js";
+import { prune } from "./domain/maintenance/prune.js";
 import { webhookRoutes } from "./http/webhook.js";
 import { healthRoutes } from "./http/health.js";
 import { requestLog } from "./http/request-log.js";
@@ -51,6 +55,9 @@ export interface App {
   accounts: ReturnType<typeof createAccounts>;
   /** Deletes closed cases' content after RETENTION_DAYS, and their quotes in the staff group. */
   retention(now?: Date): Promise<number>;
+  /** What must reach a person, kept until sent; and the dispatcher that sends it. */
+  outbox: Outbox;
+  dispatcher: Dispatcher;
   bot: Bot<BotContext>;
   /** The in-process Bot API, when the bot talks to one (simulator mode, tests). */
   botApi: FakeBotApi | undefined;
@@ -75,7 +82,9 @@ export function createApp(deps: AppDeps): App {
   // In the simulator, the staff group and its staff member are simulated too.
   const staffChatId = config.staffChatId ?? (botApi && !deps.botApi ? String(simulatedStaff.chatId) : undefined);
   const staffUserIds = config.staffUserIds.length || !botApi || deps.botApi ? config.staffUserIds : [simulatedStaff.member.id];
-  const staff = createStaffDesk({ chatId: staffChatId, staffUserIds, language: config.staffLanguage, postsPerMinute: config.staffPostsPerMinute, i18n, logger, pseudonyms, reports });
+  const outbox = createOutbox({ db, sealer });
+  const staff = createStaffDesk({ chatId: staffChatId, staffUserIds, language: config.staffLanguage, i18n, logger, pseudonyms, reports, outbox, db });
+  const signals = createSignalService({ db, sealer });
   const services: Services = {
     db,
     i18n,
@@ -83,10 +92,13 @@ export function createApp(deps: AppDeps): App {
     engine,
     pseudonyms,
     reports,
+    signals,
+    outbox,
     staff,
     sla: config.slaHours,
     forgetChild: async (pseudonym) => {
       await reports.unlinkChild(pseudonym);
+      await signals.unlinkChild(pseudonym);
       await forgetChild(db, pseudonym);
     },
   };
@@ -100,8 +112,11 @@ export function createApp(deps: AppDeps): App {
     services,
     sessionStorage: createSessionStorage<SessionData>(db, sealer),
     floodLimit: config.floodLimit,
+    timeoutSeconds: config.telegramTimeoutSeconds,
+    updateHoldMs: config.updateHoldSeconds * 1000,
   });
 
+  const dispatcher = createDispatcher({ outbox, api: bot.api, staff, reports, logger, staffPostsPerMinute: config.staffPostsPerMinute });
   const casework = createCasework(db, sealer);
   const accounts = createAccounts(db, sealer);
 
@@ -109,7 +124,8 @@ export function createApp(deps: AppDeps): App {
   http.use(requestLog(logger));
   http.get("/", (c) => c.redirect(config.simulator && botApi ? "/simulator" : "/healthz"));
   http.route("/healthz", healthRoutes(db));
-  http.route("/telegram/webhook", webhookRoutes(bot, webhookSecret, logger));
+  // After each update, whatever it queued goes out at once (the timer catches the rest).
+  http.route("/telegram/webhook", webhookRoutes(bot, webhookSecret, logger, () => dispatcher.kick()));
   http.route(
     "/console",
     consoleRoutes({
@@ -120,6 +136,9 @@ export function createApp(deps: AppDeps): App {
       accounts,
       casework,
       reports,
+      signals,
+      outbox,
+      dispatch: () => dispatcher.kick(),
       staff,
       api: bot.api,
       secureCookies: config.env === "production" || (config.publicUrl?.startsWith("https://") ?? false),
@@ -140,11 +159,15 @@ export function createApp(deps: AppDeps): App {
     return c.json({ ok: false, error: "internal error" }, 500);
   });
   const retention = async (now = new Date()) => {
-    const retained = await applyRetention(db, config.retentionDays, now);
-    for (const r of retained) if (r.staffMessageId) await staff.redact(bot.api, r.number, r.staffMessageId);
+    const retained = await applyRetention(db, config.retentionDays, now, async (tx, r) => {
+      // Redactions are queued with the deletion, so a failed edit is retried until done.
+      for (const messageId of r.staffMessageIds) await staff.redact(r.number, messageId, tx);
+    });
+    dispatcher.kick();
+    logger.info({ pruned: await prune(db, outbox, now) }, "pruned rows kept only for a while");
     return retained.length;
   };
-  return { http, bot, botApi, webhookSecret, accounts, retention };
+  return { http, bot, botApi, webhookSecret, accounts, retention, outbox, dispatcher };
 }
 
 /** The simulator delivers updates exactly as Telegram does: a POST to the webhook. */

@@ -43,6 +43,8 @@ const schema = z
     STAFF_POSTS_PER_MINUTE: z.coerce.number("must be a number").int().min(1).max(60).default(15),
     FLOOD_LIMIT: z.coerce.number("must be a number").int().min(1).max(10_000).default(30),
     RETENTION_DAYS: z.coerce.number("must be a number of days").int().min(1).max(3650).default(90),
+    TELEGRAM_TIMEOUT_SECONDS: z.coerce.number("must be a number of seconds").int().min(1).max(50).default(10),
+    UPDATE_HOLD_SECONDS: z.coerce.number("must be a number of seconds").int().min(1).max(3600).default(90),
     SIMULATOR: z.enum(["auto", "on", "off"], "must be auto, on or off").default("auto"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   });
@@ -70,6 +72,10 @@ export interface Config {
   floodLimit: number;
   /** Closed cases' content is deleted after this many days; anonymous statistics stay. */
   retentionDays: number;
+  /** A Bot API call that has not answered by then fails (the update is then delivered again). */
+  telegramTimeoutSeconds: number;
+  /** An update claimed by a process that died is taken over after this long. */
+  updateHoldSeconds: number;
   /** The local Telegram simulator: on when no BOT_TOKEN is set, unless switched off. */
   simulator: boolean;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -109,6 +115,8 @@ export function createConfig(input: ConfigInput): Config {
     slaHours: parseSla(v.SLA_HOURS),
     floodLimit: v.FLOOD_LIMIT,
     retentionDays: v.RETENTION_DAYS,
+    telegramTimeoutSeconds: v.TELEGRAM_TIMEOUT_SECONDS,
+    updateHoldSeconds: v.UPDATE_HOLD_SECONDS,
     simulator: v.SIMULATOR === "on" || (v.SIMULATOR === "auto" && !v.BOT_TOKEN),
     logLevel: v.LOG_LEVEL,
   };

@@ -21,7 +21,7 @@ import { mediaFeature } from "./features/media.js";
 import { staffFeature } from "./features/staff.js";
 import { traceMessages } from "./middleware/trace.js";
 import { floodGuard } from "./middleware/flood-guard.js";
-import { watchForDanger } from "./middleware/watch-for-danger.js";
+import { hearDanger, listenFeature } from "./features/listen.js";
 import { rightsFeature } from "./features/rights.js";
 import { quizFeature } from "./features/quiz.js";
 import { helpRegionFeature } from "./features/help-region.js";
@@ -38,26 +38,37 @@ export interface BotOptions {
   sessionStorage: StorageAdapter<SessionData>;
   /** Updates one person may send in 10 seconds. */
   floodLimit: number;
+  /** A Bot API call that has not answered by then fails. */
+  timeoutSeconds: number;
+  /** An update claimed by a process that died is taken over after this long. */
+  updateHoldMs: number;
 }
+
+/** A message older than this is a redelivery: the child was already told about the delay. */
+const FIRST_DELIVERY_S = 30;
 
 export function createBot(options: BotOptions): Bot<BotContext> {
   const { services } = options;
   const bot = new Bot<BotContext>(options.token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-    client: { apiRoot: options.apiRoot, ...(options.fetch ? { fetch: options.fetch } : {}) },
+    // A Bot API call that hangs fails (10 s by default), well inside Telegram's webhook budget.
+    client: { apiRoot: options.apiRoot, timeoutSeconds: options.timeoutSeconds, ...(options.fetch ? { fetch: options.fetch } : {}) },
   });
-  // One sender for every outgoing call: waits out 429s and retries Telegram's 5xx a few times.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  // Short waits for 429 are waited out here; anything longer, a 5xx or a network failure fails the
+  // call at once: an interactive update then fails and Telegram delivers it again (no duplicate
+  // from retrying a 5xx that was in fact delivered), and the outbox retries its own messages.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
 
   bot.use(identify(services));
   bot.use(floodGuard(options.floodLimit));
   // Updates of one chat run in order (parallel ones would lose session writes).
   bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.pseudonym));
-  bot.use(dedupeUpdates);
+  bot.use(dedupeUpdates(options.updateHoldMs));
   bot.use(applySavedLanguage);
 
   const child = bot.chatType("private").errorBoundary(onError);
-  child.use(helpFeature, helpRegionFeature); // before the session: help must not need the database
+  // Before the session: help and the quick exit must work when the database does not.
+  child.use(helpFeature, helpRegionFeature, quickExitFeature(options.sessionStorage));
   child.use(
     session({
       initial: (): SessionData => ({}),
@@ -65,23 +76,32 @@ export function createBot(options: BotOptions): Bot<BotContext> {
       getSessionKey: (ctx) => ctx.pseudonym,
     }),
   );
-  child.use(traceMessages, watchForDanger);
-  child.use(quickExitFeature, navigationFeature, forgetFeature, followupFeature, flowsFeature, mediaFeature, rightsFeature, quizFeature, unhandledFeature);
+  child.use(traceMessages, hearDanger);
+  child.use(navigationFeature, forgetFeature, followupFeature, flowsFeature, mediaFeature, rightsFeature, quizFeature, listenFeature, unhandledFeature);
 
   // The ombudsman staff group (STAFF_CHAT_ID); any other group is ignored.
   bot.chatType(["group", "supergroup"]).errorBoundary(onStaffError).use(staffFeature);
   return bot;
 }
 
-async function onError(err: BotError<BotContext>): Promise<void> {
+/**
+ * An update that failed (the database is away or hangs, Telegram refused a screen) is thrown on,
+ * so the webhook answers 5xx and Telegram delivers it again: nothing the child wrote is lost.
+ * The child hears once, on the first delivery, that the answer is delayed, with help.
+ */
+async function onError(err: BotError<BotContext>): Promise<never> {
   const ctx = err.ctx;
-  ctx.services.logger.error({ err: errorSummary(err.error), update_id: ctx.update.update_id }, "update failed");
+  ctx.services.logger.error({ err: errorSummary(err.error), update_id: ctx.update.update_id }, "update failed; Telegram will deliver it again");
   try {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
-    await ctx.reply(ctx.t("errors.generic"), { parse_mode: "HTML", reply_markup: { inline_keyboard: [helpRow(ctx, { menu: false })] } });
+    if (ctx.callbackQuery) {
+      await ctx.answerCallbackQuery({ text: ctx.t("errors.tryAgain") }).catch(() => undefined);
+    } else if (ctx.message && Date.now() / 1000 - ctx.message.date < FIRST_DELIVERY_S) {
+      await ctx.reply(ctx.t("errors.delayed"), { parse_mode: "HTML", reply_markup: { inline_keyboard: [helpRow(ctx, { menu: false })] } });
+    }
   } catch (error) {
-    ctx.services.logger.error({ err: errorSummary(error), update_id: ctx.update.update_id }, "could not tell the child about the failure");
+    ctx.services.logger.error({ err: errorSummary(error), update_id: ctx.update.update_id }, "could not tell the child about the delay");
   }
+  throw err.error;
 }
 
 async function onStaffError(err: BotError<BotContext>): Promise<void> {

@@ -1,10 +1,17 @@
 import type { Context, SessionFlavor } from "grammy";
 import type { Language, Translate } from "../i18n/i18n.js";
 import type { Services } from "./services.js";
+import type { RiskFinding } from "../domain/reports/risk-detection.js";
 
 /** Where a child is in a conversation from flows/ (kept in the session, so it survives restarts). */
 export interface FlowState {
   id: string;
+  /**
+   * The version of the flow this state was saved with (a hash of the flow, see flowVersion). When
+   * it differs, the engine checks that the state still fits before going on. Missing in states
+   * saved before versions existed.
+   */
+  version?: string;
   step: string;
   answers: Record<string, string>;
   /** Steps visited before this one, for Back. */
@@ -26,8 +33,10 @@ export interface SessionData {
   quiz?: { answers: number[]; satisfaction?: string };
   /** Reports opened with their case code in this chat (an account that did not send them). */
   unlocked?: string[];
-  /** When staff were last alerted about this child's words (to avoid repeating the alarm). */
-  alertedAt?: number;
+  /** Words the child typed outside a report, kept (sealed with the session) for "Tell the team". */
+  told?: { words: string; at: number };
+  /** When danger was last heard from this child: their messages then keep the signal's "last seen" fresh. */
+  signalAt?: number;
   /** Message ids in the child's chat, newest last, for the quick exit (Telegram deletes < 48 h). */
   trace?: { id: number; at: number }[];
 }
@@ -40,6 +49,16 @@ export interface ChildFlavor {
   /** True when the child has chosen a language or Telegram told us one of ours. */
   languageKnown: boolean;
   t: Translate;
+  /** Show the next screen as a new message instead of editing the one tapped (an old button). */
+  freshScreen?: boolean;
+  /** What the danger check heard in this update's text (set once, before any feature runs). */
+  heard?: Heard;
+}
+
+export interface Heard {
+  findings: RiskFinding[];
+  /** A crisis reply has been sent for this update: no fallback may follow it. */
+  crisisAnswered: boolean;
 }
 
 export type BotContext = Context & SessionFlavor<SessionData> & ChildFlavor;

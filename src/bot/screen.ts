@@ -38,7 +38,7 @@ export function inRows<T>(buttons: T[], perRow = 2): T[][] {
 
 export async function show(ctx: BotContext, screen: Screen): Promise<void> {
   const reply_markup = InlineKeyboard.from(screen.rows);
-  const message = ctx.callbackQuery?.message;
+  const message = ctx.freshScreen ? undefined : ctx.callbackQuery?.message;
   if (message && "text" in message) {
     try {
       await ctx.editMessageText(screen.text, { parse_mode: "HTML", reply_markup });

@@ -6,6 +6,8 @@ import type { Pseudonymizer } from "../domain/privacy/pseudonym.js";
 import type { ReportService } from "../domain/reports/reports.js";
 import type { SlaHours } from "../domain/reports/triage.js";
 import type { StaffDesk } from "./staff/desk.js";
+import type { SignalService } from "../domain/signals/signals.js";
+import type { Outbox } from "../domain/outbox/outbox.js";
 
 /** Everything a feature may use, put on the context by one early middleware. */
 export interface Services {
@@ -15,6 +17,8 @@ export interface Services {
   engine: FlowEngine;
   pseudonyms: Pseudonymizer;
   reports: ReportService;
+  signals: SignalService;
+  outbox: Outbox;
   staff: StaffDesk;
   sla: SlaHours;
   forgetChild(pseudonym: string): Promise<void>;

@@ -8,6 +8,8 @@ import type { Accounts, StaffAccountRecord } from "../domain/staff/accounts.js";
 import type { Casework } from "../domain/reports/casework.js";
 import type { ReportService } from "../domain/reports/reports.js";
 import type { StaffDesk } from "../bot/staff/desk.js";
+import type { SignalService } from "../domain/signals/signals.js";
+import type { Outbox } from "../domain/outbox/outbox.js";
 
 export interface ConsoleDeps {
   db: Db;
@@ -17,6 +19,10 @@ export interface ConsoleDeps {
   accounts: Accounts;
   casework: Casework;
   reports: ReportService;
+  signals: SignalService;
+  outbox: Outbox;
+  /** Sends what was just queued (a reply's notification) without waiting for the next round. */
+  dispatch: () => void;
   staff: StaffDesk;
   /** The bot's API, to reply to children and keep the staff group in sync. */
   api: Api;

@@ -7,16 +7,19 @@ import { baseSecurity, forbidden, language, LANG_COOKIE, requireRole, requireSes
 import { consoleCss, consoleJs } from "./static.js";
 import { Layout } from "./views/layout.js";
 import { LoginPage, TotpPage } from "./views/auth.js";
-import { QueuePage, QueueRows } from "./views/queue.js";
+import { QueueLive, QueuePage } from "./views/queue.js";
 import { CasePage } from "./views/case.js";
 import { StatsPage } from "./views/stats.js";
 import { AuditPage, DirectoryPage, StaffPage } from "./views/admin.js";
-import { canSee, AGENCIES, PRIORITIES, STATUSES, type QueueFilters, type Status } from "../domain/reports/casework.js";
+import { canSee, parseQueueCursor, AGENCIES, PRIORITIES, STATUSES, type QueueFilters, type Status } from "../domain/reports/casework.js";
 import { audit, searchAudit } from "../domain/staff/audit.js";
 import { passwordProblem } from "../domain/staff/passwords.js";
 import { statistics, statisticsCsv } from "../domain/reports/statistics.js";
 import { loadHelpDirectory, regions } from "../domain/help/directory.js";
-import { replyToChild } from "../bot/staff/reply.js";
+import { replyToChild, replyToSignal } from "../bot/staff/reply.js";
+import { SignalsPage } from "./views/signals.js";
+import { OutboxPage } from "./views/outbox.js";
+import type { SignalRecord } from "../domain/signals/signals.js";
 import { isLanguage } from "../i18n/i18n.js";
 import type { Role } from "../domain/staff/accounts.js";
 import type { PriorityLevel } from "../domain/reports/triage.js";
@@ -25,7 +28,7 @@ type C = Context<ConsoleEnv>;
 
 export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
-  const { db, accounts, casework, reports } = deps;
+  const { db, accounts, casework, reports, signals } = deps;
   const directory = loadHelpDirectory();
 
   app.use(...baseSecurity(), language(deps));
@@ -130,14 +133,23 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   signedIn.get("/", async (c) => {
     const v = viewer(c);
     const filters = filtersOf(c);
-    const [rows, counts, version] = await Promise.all([casework.queue(v, filters), casework.counts(v), casework.version(v)]);
+    const after = parseQueueCursor(c.req.query("after"));
+    const [{ rows, next }, counts, version] = await Promise.all([casework.queue(v, filters, { after }), casework.counts(v), casework.version(v)]);
     await audit(db, v.id, "queue.view");
-    return page(c, c.get("t")("console:nav_queue"), <QueuePage t={c.get("t")} filters={filters} counts={counts} version={version} rows={rows} me={v.id} emails={await emails()} now={new Date()} />);
+    return page(
+      c,
+      c.get("t")("console:nav_queue"),
+      <QueuePage t={c.get("t")} filters={filters} counts={counts} version={version} rows={rows} after={after} next={next} me={v.id} emails={await emails()} now={new Date()} />,
+    );
   });
   signedIn.get("/queue/version", async (c) => c.text(await casework.version(viewer(c))));
+  // The live view: rows, count chips and pager together, so they never disagree.
   signedIn.get("/queue/rows", async (c) => {
     const v = viewer(c);
-    return c.html(<QueueRows t={c.get("t")} rows={await casework.queue(v, filtersOf(c))} me={v.id} emails={await emails()} now={new Date()} />);
+    const filters = filtersOf(c);
+    const after = parseQueueCursor(c.req.query("after"));
+    const [{ rows, next }, counts] = await Promise.all([casework.queue(v, filters, { after }), casework.counts(v)]);
+    return c.html(<QueueLive t={c.get("t")} filters={filters} counts={counts} rows={rows} after={after} next={next} me={v.id} emails={await emails()} now={new Date()} />);
   });
 
   // ---- a case -------------------------------------------------------------------------------
@@ -243,7 +255,8 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   caseAction("reply", async (c, r, form) => {
     const text = String(form.text ?? "").trim().slice(0, 3500);
     if (!text) return undefined;
-    const outcome = await replyToChild({ api: deps.api, reports, i18n: deps.i18n, logger: deps.logger }, r, c.get("account").id, text);
+    const outcome = await replyToChild({ reports, outbox: deps.outbox, i18n: deps.i18n }, r, c.get("account").id, text);
+    deps.dispatch();
     return `reply_${outcome}`;
   });
   caseAction("merge", async (c, r, form) => ((await casework.merge(r, viewer(c), Number(form.into))) ? undefined : "merge_failed"));
@@ -260,6 +273,52 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     await casework.referralOutcome(referral.id, c.get("account").id, String(form.outcome ?? "").slice(0, 500));
     await audit(db, c.get("account").id, "case.referral_outcome", referral.report.number);
     return back(c, referral.report.number);
+  });
+
+  // ---- signals: danger heard outside a sent report (every role: it has no region) -------------
+  signedIn.get("/signals", async (c) => {
+    const showClosed = c.req.query("closed") === "1";
+    const flash = c.req.query("flash");
+    await audit(db, c.get("account").id, "signals.view");
+    const list = await signals.list({ includeClosed: showClosed });
+    const flashText = flash && /^signal_[a-z_]+$/.test(flash) ? { kind: flash === "signal_reply_failed" ? ("error" as const) : ("ok" as const), text: c.get("t")(`console:${flash}`) } : undefined;
+    return page(c, c.get("t")("console:signals_title"), <SignalsPage t={c.get("t")} csrf={c.get("csrf")} signals={list} showClosed={showClosed} now={new Date()} flash={flashText} />);
+  });
+  const signalAction = (path: string, run: (c: C, signal: SignalRecord, form: Record<string, string | File>) => Promise<string | undefined>) =>
+    signedIn.post(`/signals/:id/${path}`, async (c) => {
+      const signal = await signals.find(c.req.param("id"));
+      if (!signal) return page(c, "404", <p>{c.get("t")("console:not_found")}</p>, 404);
+      const flash = await run(c, signal, await c.req.parseBody());
+      await audit(db, c.get("account").id, `signal.${path}`, signal.reference, flash ? { result: flash } : {});
+      return c.redirect(`/console/signals${flash ? `?flash=${flash}` : ""}`);
+    });
+  signalAction("reply", async (c, signal, form) => {
+    const text = String(form.text ?? "").trim().slice(0, 3500);
+    if (!text || signal.status === "CLOSED") return undefined;
+    const outcome = await replyToSignal({ signals, outbox: deps.outbox, i18n: deps.i18n }, signal, c.get("account").id, text);
+    deps.dispatch();
+    return `signal_reply_${outcome}`;
+  });
+  signalAction("close", async (c, signal) => {
+    await signals.close(signal, c.get("account").id);
+    return "signal_closed";
+  });
+  signalAction("block", async (c, signal) => {
+    await signals.block(signal, c.get("account").id);
+    return "signal_blocked";
+  });
+
+  // ---- undelivered messages (supervisors, admins) -------------------------------------------
+  signedIn.get("/outbox", requireRole("SUPERVISOR", "ADMIN"), async (c) => {
+    await audit(db, c.get("account").id, "outbox.view");
+    const [dead, pending] = await Promise.all([deps.outbox.deadLetters(), deps.outbox.pendingCount()]);
+    return page(c, c.get("t")("console:outbox_title"), <OutboxPage t={c.get("t")} csrf={c.get("csrf")} dead={dead} pending={pending} />);
+  });
+  signedIn.post("/outbox/:id/retry", requireRole("SUPERVISOR", "ADMIN"), async (c) => {
+    await deps.outbox.revive(c.req.param("id"));
+    await audit(db, c.get("account").id, "outbox.retry", c.req.param("id"));
+    deps.dispatch();
+    return c.redirect("/console/outbox");
   });
 
   // ---- statistics (supervisors, admins) -----------------------------------------------------

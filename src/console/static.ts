@@ -42,20 +42,36 @@ a:focus, button:focus, input:focus, select:focus, textarea:focus { outline: 3px 
 svg text { font: 11px system-ui, sans-serif; }
 `;
 
-// Live queue: polls a cheap version string and swaps the table body when it changes.
+// Live queue: polls a cheap version string and, when it changes, swaps in the rows, the count
+// chips and the pager from one fragment (inert <template>s, parsed without running anything).
 export const consoleJs = `
 (function () {
   var body = document.getElementById("queue-rows");
   if (body) {
     var version = body.getAttribute("data-version");
+    var busy = false;
     setInterval(function () {
+      if (busy) return;
+      busy = true;
       fetch("/console/queue/version" + location.search, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.text() : null; }).then(function (v) {
         if (!v || v === version) return;
-        version = v;
-        return fetch("/console/queue/rows" + location.search, { credentials: "same-origin" }).then(function (r) { return r.text(); }).then(function (html) { body.innerHTML = html; });
-      });
+        return fetch("/console/queue/rows" + location.search, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.text() : null; }).then(function (html) {
+          if (html === null) return;
+          var parts = new DOMParser().parseFromString(html, "text/html").querySelectorAll("template[data-part]");
+          Array.prototype.forEach.call(parts, function (part) {
+            var target = document.getElementById(part.getAttribute("data-part"));
+            if (target) target.innerHTML = part.innerHTML;
+          });
+          version = v;
+          body.setAttribute("data-version", v);
+        });
+      }).catch(function () {}).then(function () { busy = false; });
     }, 3000);
   }
+  // Irreversible actions (blocking a child's pseudonym) ask once more.
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-confirm]"), function (f) {
+    f.addEventListener("submit", function (e) { if (!window.confirm(f.getAttribute("data-confirm"))) e.preventDefault(); });
+  });
   var pick = document.getElementById("template-pick");
   if (pick) pick.addEventListener("change", function () { var ta = document.getElementById("reply-text"); if (pick.value) { ta.value = pick.value; ta.focus(); } pick.selectedIndex = 0; });
 })();

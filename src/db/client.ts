@@ -18,7 +18,17 @@ export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.kind === "postgres") {
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    const adapterFactory = new PrismaPg({ connectionString: target.url });
+    // A database that hangs must fail the update (Telegram then delivers it again), not hold it:
+    // every statement, lock wait and connection attempt is bounded.
+    const adapterFactory = new PrismaPg({
+      connectionString: target.url,
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 15_000,
+      lock_timeout: 5_000,
+      idle_in_transaction_session_timeout: 30_000,
+      // Client side too: a server that stopped answering cannot enforce its own timeout.
+      query_timeout: 20_000,
+    });
     const prisma = new PrismaClient({ adapter: adapterFactory });
     return { prisma, adapterFactory, kind: "postgres", close: () => prisma.$disconnect() };
   }

@@ -24,7 +24,9 @@ export default {
     try {
       return await app.http.fetch(request);
     } finally {
-      ctx.waitUntil(prisma.$disconnect());
+      // What the request queued (staff posts, notifications) is sent after the answer; what is
+      // left (retries, the group's budget) goes out with a later request.
+      ctx.waitUntil(app.dispatcher.drain(3).catch(() => undefined).finally(() => prisma.$disconnect()));
     }
   },
 };

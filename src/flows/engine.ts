@@ -2,8 +2,23 @@
 // answer or file, moves to the next step, and hands the answers to a code action at the end.
 import type { InlineKeyboardButton } from "grammy/types";
 import type { BotContext, FlowState } from "../bot/context.js";
-import { helpRow, navData, show, type Screen } from "../bot/screen.js";
-import { resolveTarget, type Flow, type FlowStep, type SimpleTarget } from "./schema.js";
+import { telegramLength } from "../domain/telegram-limits.js";
+import { escapeHtml, helpRow, navData, show, type Screen } from "../bot/screen.js";
+import {
+  buttonId,
+  callbackData,
+  controlIds,
+  flowVersion,
+  parseCallbackData,
+  resolveTarget,
+  type Flow,
+  type FlowButton,
+  type FlowStep,
+  type SimpleTarget,
+} from "./schema.js";
+
+// The callback data format lives with the schema (the flow lint checks it there).
+export { callbackData, parseCallbackData } from "./schema.js";
 
 export type FlowFile = NonNullable<FlowState["files"]>[number];
 
@@ -21,31 +36,22 @@ export interface FlowActions {
   nav: Record<string, (ctx: BotContext) => Promise<void>>;
 }
 
-const CALLBACK_PREFIX = "f:";
 export const QUICK_EXIT_DATA = "qx";
 
-type ButtonRef = number | "back" | "cancel";
-
-export function callbackData(flowId: string, stepId: string, button: ButtonRef): string {
-  return `${CALLBACK_PREFIX}${flowId}:${stepId}:${button}`;
-}
-
-export function parseCallbackData(data: string): { flowId: string; stepId: string; button: ButtonRef } | undefined {
-  if (!data.startsWith(CALLBACK_PREFIX)) return undefined;
-  const [flowId, stepId, button] = data.slice(CALLBACK_PREFIX.length).split(":");
-  if (!flowId || !stepId || button === undefined) return undefined;
-  if (button === "back" || button === "cancel") return { flowId, stepId, button };
-  const index = Number(button);
-  return Number.isInteger(index) && index >= 0 ? { flowId, stepId, button: index } : undefined;
+export interface StartOptions {
+  /** Where to go when the flow ends, if not the flow's own `then`. */
+  then?: string;
+  /** Answers to start with (the child's own words, typed before the flow began). */
+  prefill?: Record<string, string>;
 }
 
 export interface FlowEngine {
-  start(ctx: BotContext, flowId: string, options?: { then?: string }): Promise<void>;
+  start(ctx: BotContext, flowId: string, options?: StartOptions): Promise<void>;
   /** Re-shows the step the child is on (after help, an old button or unexpected input). */
   resume(ctx: BotContext): Promise<boolean>;
   /** Handles a flow button; false if the data is not a flow button. */
   press(ctx: BotContext, data: string): Promise<boolean>;
-  /** Handles typed text when the current step expects it; false otherwise. */
+  /** Handles typed text when the step expects it (or keeps it, in a flow that keeps typed words); false otherwise. */
   type(ctx: BotContext, text: string): Promise<boolean>;
   /** Handles a file when the current step accepts files; false otherwise. */
   attach(ctx: BotContext, file: FlowFile): Promise<boolean>;
@@ -53,26 +59,89 @@ export interface FlowEngine {
   current(ctx: BotContext): { flow: Flow; step: FlowStep; state: FlowState } | undefined;
 }
 
+type Found = { flow: Flow; step: FlowStep; state: FlowState };
+/** The state the child is on, ready to use; `restarted` when it had to start again (see live). */
+type Live = Found & { restarted: boolean };
+
 export function createFlowEngine(flows: Map<string, Flow>, actions: FlowActions): FlowEngine {
-  const current = (ctx: BotContext) => {
+  // Computed once, when the flows are loaded: the version every state saved from now on records.
+  const versions = new Map([...flows].map(([id, flow]) => [id, flowVersion(flow)]));
+
+  const current = (ctx: BotContext): Found | undefined => {
     const state = ctx.session.flow;
     const flow = state && flows.get(state.id);
     const step = flow?.steps[state!.step];
     return flow && step ? { flow, step, state: state! } : undefined;
   };
 
-  async function render(ctx: BotContext, state: FlowState): Promise<void> {
+  /** A saved `then` that leads to a flow no longer there is dropped (the flow's own `then` applies). */
+  const leadsSomewhere = (then: string | undefined): then is string => !!then && !(then.startsWith("flow:") && !flows.has(then.slice("flow:".length)));
+
+  function newState(flow: Flow): FlowState {
+    return { id: flow.id, version: versions.get(flow.id)!, step: flow.start, answers: {}, history: [], startedAt: Date.now() };
+  }
+
+  /** Answers the child types (not chosen with a button): any text fits them. */
+  function typedAnswers(flow: Flow): Set<string> {
+    const typed = new Set(Object.values(flow.steps).flatMap((s) => (s.input ? [s.input.record] : [])));
+    if (flow.keepTypedWords) typed.add(flow.keepTypedWords.answer);
+    return typed;
+  }
+
+  /**
+   * The saved state made to fit the flow as it is now, or undefined when it cannot: its step is
+   * gone, or an answer holds a value that no button of the flow records any more (a removed or
+   * renamed choice). Steps gone from the history are dropped (Back skips them). Answers no button
+   * records (typed words, or set by code such as `alerted`) are kept as they are.
+   */
+  function fit(flow: Flow, state: FlowState): FlowState | undefined {
+    if (!flow.steps[state.step]) return undefined;
+    const offered = new Map<string, Set<string>>();
+    for (const button of Object.values(flow.steps).flatMap((s) => s.buttons.flat())) {
+      for (const [answer, value] of Object.entries(button.set ?? {})) {
+        if (!offered.has(answer)) offered.set(answer, new Set());
+        offered.get(answer)!.add(value);
+      }
+    }
+    const typed = typedAnswers(flow);
+    for (const [answer, value] of Object.entries(state.answers)) {
+      if (!typed.has(answer) && offered.has(answer) && !offered.get(answer)!.has(value)) return undefined;
+    }
+    const fitted: FlowState = { ...state, version: versions.get(flow.id)!, history: state.history.filter((s) => flow.steps[s]) };
+    if (!leadsSomewhere(fitted.then)) delete fitted.then;
+    return fitted;
+  }
+
+  /**
+   * The flow from its first step, for a saved state that no longer fits. The child's own words
+   * (answers the flow still records from typing) and files are kept, and so is the time they were
+   * first saved, so that they are still deleted when the flow expires.
+   */
+  function restart(flow: Flow, old: FlowState): FlowState {
+    const state = newState(flow);
+    for (const answer of typedAnswers(flow)) {
+      if (old.answers[answer]) state.answers[answer] = old.answers[answer];
+    }
+    if (old.files?.length && Object.values(flow.steps).some((s) => s.media)) state.files = old.files;
+    if (Object.keys(state.answers).length > 0 || state.files) state.startedAt = old.startedAt;
+    if (leadsSomewhere(old.then)) state.then = old.then;
+    return state;
+  }
+
+  async function render(ctx: BotContext, state: FlowState, restarted = false): Promise<void> {
     const flow = flows.get(state.id)!;
     const step = flow.steps[state.step]!;
     const params = step.params ? await actions.params[step.params]!(ctx, state) : {};
-    let index = 0;
-    const rows: InlineKeyboardButton[][] = step.buttons.map((row) =>
-      row.map((b) => {
-        const data = callbackData(flow.id, state.step, index++);
-        // Help needs no state: its button works even when the session cannot be read.
-        return { text: ctx.t(b.label), callback_data: b.go === "nav:help" ? navData.help : data };
-      }),
-    );
+    const rows: InlineKeyboardButton[][] = step.buttons
+      .map((row) =>
+        row.flatMap((b) => {
+          if (b.when && !state.answers[b.when]) return [];
+          // Help needs no state: its button works even when the session cannot be read.
+          const data = b.go === "nav:help" ? navData.help : callbackData(flow.id, state.step, buttonId(b));
+          return [{ text: ctx.t(b.label), callback_data: data }];
+        }),
+      )
+      .filter((row) => row.length > 0);
     if (step.footer) {
       const control: InlineKeyboardButton[] = [];
       if (state.history.length > 0) control.push({ text: ctx.t("nav.back"), callback_data: callbackData(flow.id, state.step, "back") });
@@ -81,7 +150,10 @@ export function createFlowEngine(flows: Map<string, Flow>, actions: FlowActions)
       rows.push(helpRow(ctx, { menu: flow.id !== "menu" }));
       if (flow.quickExit) rows.push([{ text: ctx.t("nav.quick_exit"), callback_data: QUICK_EXIT_DATA }]);
     }
-    const screen: Screen = { text: ctx.t(step.text, params), rows };
+    const text = ctx.t(step.text, params);
+    // After a restart, the first step says why, in the same message (so the note is never left
+    // below an older screen, and there is no extra message to delete on a quick exit).
+    const screen: Screen = { text: restarted ? `${escapeHtml(ctx.t("errors.flowChanged"))}\n\n${text}` : text, rows };
     await show(ctx, screen);
   }
 
@@ -115,43 +187,94 @@ export function createFlowEngine(flows: Map<string, Flow>, actions: FlowActions)
     if (onEnter) await actions.onEnter[onEnter]!(ctx, state);
   }
 
-  async function start(ctx: BotContext, flowId: string, options: { then?: string } = {}): Promise<void> {
+  /** Adds words to an answer, after what the child already wrote there. */
+  function addTo(state: FlowState, answer: string, text: string): void {
+    const previous = state.answers[answer];
+    state.answers[answer] = previous ? `${previous}\n\n${text}` : text;
+  }
+
+  /** The longest text a flow accepts for an answer (from the step that asks for it). */
+  function maxLengthOf(flow: Flow, answer: string): number {
+    const step = Object.values(flow.steps).find((s) => s.input?.record === answer);
+    return step?.input?.maxLength ?? 4000;
+  }
+
+  async function start(ctx: BotContext, flowId: string, options: StartOptions = {}): Promise<void> {
     const flow = flows.get(flowId);
     if (!flow) throw new Error(`Unknown flow "${flowId}"`);
     // Whatever the bot was waiting for outside flows (a code, a message) no longer applies.
     ctx.session.awaiting = undefined;
     if (flow.guard && !(await actions.guards[flow.guard]!(ctx))) return;
+    const prefill = (state: FlowState) => {
+      for (const [answer, text] of Object.entries(options.prefill ?? {})) addTo(state, answer, text);
+    };
     // Starting a resumable flow again continues the unfinished one (an interrupted report).
-    const unfinished = current(ctx);
-    if (unfinished?.flow.id === flowId && !expired(ctx, unfinished.flow, unfinished.state)) return render(ctx, unfinished.state);
-    if (unfinished?.flow.expires) ctx.session.drafts = { ...ctx.session.drafts, [unfinished.flow.id]: unfinished.state };
+    const unfinished = ctx.session.flow;
+    if (unfinished?.id === flowId) {
+      const found = await live(ctx);
+      if (found) {
+        prefill(found.state);
+        return render(ctx, found.state, found.restarted);
+      }
+    } else if (unfinished && flows.get(unfinished.id)?.expires) {
+      ctx.session.drafts = { ...ctx.session.drafts, [unfinished.id]: unfinished };
+    }
     const draft = ctx.session.drafts?.[flowId];
     if (draft) {
       const { [flowId]: _resumed, ...others } = ctx.session.drafts!;
       ctx.session.drafts = others;
       ctx.session.flow = draft;
-      if (!expired(ctx, flow, draft)) return render(ctx, draft);
-      if (await live(ctx)) return;
+      const found = await live(ctx);
+      if (found) {
+        prefill(found.state);
+        return render(ctx, found.state, found.restarted);
+      }
     }
-    const state: FlowState = { id: flow.id, step: flow.start, answers: {}, history: [], startedAt: Date.now() };
+    const state = newState(flow);
     if (options.then) state.then = options.then;
+    prefill(state);
     ctx.session.flow = state;
     await render(ctx, state);
   }
 
-  function expired(_ctx: BotContext, flow: Flow, state: FlowState): boolean {
+  function expired(flow: Flow, state: FlowState): boolean {
     return flow.expires !== undefined && Date.now() - state.startedAt > flow.expires.hours * 60 * 60 * 1000;
   }
 
-  /** The step the child is on, after dropping an expired draft (with a note). */
-  async function live(ctx: BotContext): Promise<ReturnType<typeof current>> {
-    const found = current(ctx);
-    if (found && expired(ctx, found.flow, found.state)) {
+  /**
+   * The step the child is on, once the saved state is known to fit the flow as it is now. An
+   * expired draft is dropped (with a note). A state saved with another version of the flow is
+   * checked (fit): if it still fits it goes on as before; if not, the flow starts again from its
+   * first step (`restarted`: the caller shows it, with a short note). A state whose flow is gone
+   * is dropped. Never throws and never loops: a restarted state fits by construction.
+   */
+  async function live(ctx: BotContext): Promise<Live | undefined> {
+    const saved = ctx.session.flow;
+    if (!saved) return undefined;
+    const flow = flows.get(saved.id);
+    if (!flow) {
       ctx.session.flow = undefined;
-      await ctx.reply(ctx.t(found.flow.expires!.text), { reply_markup: { inline_keyboard: [helpRow(ctx)] } });
       return undefined;
     }
-    return found;
+    if (expired(flow, saved)) {
+      ctx.session.flow = undefined;
+      await ctx.reply(ctx.t(flow.expires!.text), { reply_markup: { inline_keyboard: [helpRow(ctx)] } });
+      return undefined;
+    }
+    let state = saved;
+    let restarted = false;
+    if (saved.version !== versions.get(flow.id) || !flow.steps[saved.step]) {
+      const fitted = fit(flow, saved);
+      restarted = !fitted;
+      state = fitted ?? restart(flow, saved);
+      ctx.session.flow = state;
+    }
+    return { flow, step: flow.steps[state.step]!, state, restarted };
+  }
+
+  /** The button of the step that this callback data names, if it is one the child can use now. */
+  function buttonFor(step: FlowStep, id: string): FlowButton | undefined {
+    return (controlIds as readonly string[]).includes(id) ? undefined : step.buttons.flat().find((b) => buttonId(b) === id);
   }
 
   return {
@@ -160,16 +283,28 @@ export function createFlowEngine(flows: Map<string, Flow>, actions: FlowActions)
     async resume(ctx) {
       const found = await live(ctx);
       if (!found) return false;
-      await render(ctx, found.state);
+      await render(ctx, found.state, found.restarted);
       return true;
     },
     async press(ctx, data) {
       const parsed = parseCallbackData(data);
       if (!parsed) return false;
       const found = await live(ctx);
-      // A button from an older message: say so, and show where the child really is.
-      if (!found || found.state.id !== parsed.flowId || found.state.step !== parsed.stepId) {
+      if (found?.restarted) {
+        // The note is on the screen that replaces this one: nothing pressed is recorded.
+        await ctx.answerCallbackQuery();
+        await render(ctx, found.state, true);
+        return true;
+      }
+      const here = found && !parsed.legacy && found.state.id === parsed.flowId && found.state.step === parsed.stepId;
+      const button = here ? buttonFor(found.step, parsed.button) : undefined;
+      const control = here && (parsed.button === "back" || (parsed.button === "cancel" && found.flow.cancelText));
+      // A button from an older message (another step, a button that is gone, or positional data
+      // from before button ids): say so, and show where the child really is. Never an answer.
+      if (!found || !(button || control)) {
         await ctx.answerCallbackQuery({ text: ctx.t("errors.oldButton") });
+        // The message tapped on keeps what it shows (it may hold a case code); the screen comes anew.
+        ctx.freshScreen = true;
         if (found) await render(ctx, found.state);
         else await start(ctx, "menu");
         return true;
@@ -177,37 +312,64 @@ export function createFlowEngine(flows: Map<string, Flow>, actions: FlowActions)
       await ctx.answerCallbackQuery();
       // A tap inside a conversation ends any wait for a code or a message outside it.
       ctx.session.awaiting = undefined;
-      const { flow, step, state } = found;
+      const { flow, state } = found;
       if (parsed.button === "back") {
         await go(ctx, state, "back");
-      } else if (parsed.button === "cancel" && flow.cancelText) {
+      } else if (parsed.button === "cancel") {
         ctx.session.flow = undefined;
-        await show(ctx, { text: ctx.t(flow.cancelText), rows: [helpRow(ctx)] });
-      } else if (typeof parsed.button === "number") {
-        const button = step.buttons.flat()[parsed.button];
-        if (!button) return true;
+        await show(ctx, { text: ctx.t(flow.cancelText!), rows: [helpRow(ctx)] });
+      } else if (button) {
         Object.assign(state.answers, button.set);
         await go(ctx, state, resolveTarget(button.go, state.answers));
       }
       return true;
     },
     async type(ctx, text) {
-      const found = current(ctx);
-      const input = found?.step.input;
-      if (!found || !input) return false;
-      if (!(await live(ctx))) return true;
-      if ([...text].length > input.maxLength) {
-        await ctx.reply(ctx.t("errors.tooLong", { max: input.maxLength }), { reply_markup: { inline_keyboard: [helpRow(ctx)] } });
+      const saved = ctx.session.flow;
+      const savedFlow = saved && flows.get(saved.id);
+      // Only a step that asks for text (or a flow that keeps typed words) takes it.
+      if (!savedFlow || !(savedFlow.steps[saved!.step]?.input || savedFlow.keepTypedWords)) return false;
+      const found = await live(ctx);
+      if (!found) return true;
+      // After a restart the words answered a question that may be gone: only a flow that keeps
+      // typed words keeps them; none becomes the answer to the first step.
+      const input = found.restarted ? undefined : found.step.input;
+      const keep = found.flow.keepTypedWords;
+      if (!input && !keep) {
+        await render(ctx, found.state, found.restarted);
         return true;
       }
-      found.state.answers[input.record] = text;
-      await go(ctx, found.state, resolveTarget(input.go, found.state.answers));
+      const answer = input?.record ?? keep!.answer;
+      const appending = input ? input.append : true;
+      const previous = appending ? found.state.answers[answer] : undefined;
+      const max = maxLengthOf(found.flow, answer);
+      // Counted as Telegram counts (UTF-16 units), so the review screen always fits one message.
+      if (telegramLength(previous ?? "") + telegramLength(text) > max) {
+        await ctx.reply(ctx.t("errors.tooLong", { max }), { reply_markup: { inline_keyboard: [helpRow(ctx)] } });
+        if (found.restarted) await render(ctx, found.state, true);
+        return true;
+      }
+      if (appending) addTo(found.state, answer, text);
+      else found.state.answers[answer] = text;
+      ctx.session.flow = found.state;
+      if (input) {
+        await go(ctx, found.state, resolveTarget(input.go, found.state.answers));
+      } else {
+        // Words typed where a button was expected are the child's story: keep them, say so.
+        await ctx.reply(ctx.t(keep!.text));
+        await render(ctx, found.state, found.restarted);
+      }
       return true;
     },
     async attach(ctx, file) {
-      const found = current(ctx);
-      const media = found?.step.media;
-      if (!found || !media) return false;
+      if (!current(ctx)?.step.media) return false;
+      const found = await live(ctx);
+      if (!found) return true;
+      const media = found.restarted ? undefined : found.step.media;
+      if (!media) {
+        await render(ctx, found.state, found.restarted);
+        return true;
+      }
       const files = (found.state.files ??= []);
       if (files.length >= media.max) {
         await ctx.reply(ctx.t(media.fullText));

@@ -27,10 +27,18 @@ export const conditionalTargetSchema = z.strictObject({
 export const targetSchema = z.union([simpleTargetSchema, conditionalTargetSchema]);
 
 export const buttonSchema = z.strictObject({
+  /**
+   * What the button's callback data names it by (default: the last part of its label key, see
+   * buttonId). Set it only to keep an old id when renaming a label key, or when two buttons of a
+   * step share a label.
+   */
+  id: id.optional(),
   label: textKey,
   go: targetSchema,
   /** Answers recorded when the button is pressed. */
   set: z.record(id, z.string().max(64)).optional(),
+  /** Shown only once this answer has been given (e.g. "That's all" after some words). */
+  when: id.optional(),
 });
 
 export const inputSchema = z.strictObject({
@@ -38,6 +46,8 @@ export const inputSchema = z.strictObject({
   record: id,
   maxLength: z.number().int().min(1).max(4000),
   go: targetSchema,
+  /** Typed text is added to what the answer already holds instead of replacing it. */
+  append: z.boolean().default(false),
 });
 
 export const mediaSchema = z.strictObject({
@@ -77,6 +87,11 @@ export const flowSchema = z
     cancelText: textKey.optional(),
     /** A Quick exit button on every step (sensitive flows). */
     quickExit: z.boolean().default(false),
+    /**
+     * Words typed at a step that asks for a button are kept in this answer (never dropped), and
+     * the child is told so with this text.
+     */
+    keepTypedWords: z.strictObject({ answer: id, text: textKey }).optional(),
     /** Unfinished answers are deleted after this long, with this note. */
     expires: z.strictObject({ hours: z.number().int().min(1), text: textKey }).optional(),
     steps: z.record(id, stepSchema),
@@ -87,6 +102,7 @@ export const flowSchema = z
       if (step.buttons.length === 0 && !step.input) {
         ctx.addIssue({ code: "custom", path: ["steps", name], message: "a step needs buttons or an input, or the child is stuck" });
       }
+      for (const problem of buttonIdProblems(flow.id, name, step)) ctx.addIssue({ code: "custom", path: ["steps", name, "buttons"], message: problem });
     }
   });
 
@@ -105,4 +121,106 @@ export function resolveTarget(target: Target, answers: Record<string, string>): 
   if (typeof target === "string") return target;
   const matches = Object.entries(target.if).every(([key, values]) => values.includes(answers[key] ?? ""));
   return matches ? target.then : target.else;
+}
+
+// ---- Button ids and callback data ----------------------------------------------------------
+//
+// A button's callback data is `f:<flow>:<step>:<button id>`. The id never depends on the
+// button's position, so reordering, adding or hiding buttons cannot change what a button still
+// on a child's screen records. By default the id is the last part of the button's label key
+// ("report:cat_bullying" -> "cat_bullying", "report:regions.abai" -> "abai"): the label is what
+// the child saw and tapped, so the id follows the meaning of the button, every button has one
+// without anyone writing it, and the flow files stay as they are. An explicit "id" overrides it
+// (to keep an id when a label key is renamed, or when two buttons of a step share a label). If an
+// id does disappear, its old buttons are treated as buttons from an older message.
+//
+// Ids start with a letter; data whose last part is all digits comes from the old positional
+// format (`f:report:safe:1`, messages sent before ids existed) and is never read as an answer.
+
+const CALLBACK_PREFIX = "f:";
+/** The controls every step may show; no button may be called like them. */
+export const controlIds = ["back", "cancel"] as const;
+/** Telegram refuses a button whose callback data is longer than this (in UTF-8 bytes). */
+export const CALLBACK_DATA_MAX_BYTES = 64;
+const buttonIdPattern = /^[a-z][a-z0-9_]*$/;
+
+export function buttonId(button: Pick<FlowButton, "id" | "label">): string {
+  return button.id ?? button.label.split(/[:.]/).at(-1)!;
+}
+
+export function callbackData(flowId: string, stepId: string, button: string): string {
+  return `${CALLBACK_PREFIX}${flowId}:${stepId}:${button}`;
+}
+
+export interface ParsedCallbackData {
+  flowId: string;
+  stepId: string;
+  /** A button id, or one of the controls (back, cancel). */
+  button: string;
+  /** Old positional data (`…:<index>`): from a message sent before button ids. */
+  legacy: boolean;
+}
+
+export function parseCallbackData(data: string): ParsedCallbackData | undefined {
+  if (!data.startsWith(CALLBACK_PREFIX)) return undefined;
+  const parts = data.slice(CALLBACK_PREFIX.length).split(":");
+  if (parts.length !== 3) return undefined;
+  const [flowId, stepId, button] = parts as [string, string, string];
+  if (!flowId || !stepId || !button) return undefined;
+  return { flowId, stepId, button, legacy: /^\d+$/.test(button) };
+}
+
+export const callbackDataBytes = (data: string): number => new TextEncoder().encode(data).length;
+
+/** What is wrong with the ids of a step's buttons: shared, malformed, or too long for Telegram. */
+export function buttonIdProblems(flowId: string, stepId: string, step: Pick<FlowStep, "buttons">): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const button of step.buttons.flat()) {
+    const bid = buttonId(button);
+    const named = button.id ? `"id": "${bid}"` : `"${bid}" (from the label ${button.label}; set an "id")`;
+    if (!buttonIdPattern.test(bid)) problems.push(`button id ${named} must be snake_case and start with a letter`);
+    if ((controlIds as readonly string[]).includes(bid)) problems.push(`button id ${named} is the name of a control`);
+    if (seen.has(bid)) problems.push(`two buttons share the id ${named}: give one an "id"`);
+    seen.add(bid);
+  }
+  for (const bid of [...seen, ...controlIds]) {
+    const bytes = callbackDataBytes(callbackData(flowId, stepId, bid));
+    if (bytes > CALLBACK_DATA_MAX_BYTES) {
+      problems.push(`callback data ${callbackData(flowId, stepId, bid)} is ${bytes} bytes, more than Telegram's ${CALLBACK_DATA_MAX_BYTES}: shorten the flow, step or button id`);
+    }
+  }
+  return problems;
+}
+
+// ---- Versions ------------------------------------------------------------------------------
+//
+// A flow's version is a hash of the whole flow, computed when it is loaded: nobody has to
+// remember to bump it. Any edit changes it, and a changed version only means "check whether the
+// saved state still fits" (see the engine), so an edit that breaks nothing costs the child nothing.
+
+/** JSON with sorted keys, so that the same flow always gives the same text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([k, v]) => v !== undefined && k !== "$schema");
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** A short hash (FNV-1a, 2 x 32 bits) of the flow's structure: not a secret, only a fingerprint. */
+export function flowVersion(flow: Flow): string {
+  const text = canonical(flow);
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 13);
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }

@@ -8,7 +8,7 @@ import { errorSummary, type Logger } from "../logger.js";
 const MAX_UPDATE_BYTES = 1024 * 1024;
 const SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
-export function webhookRoutes(bot: Bot<BotContext>, secret: string, logger: Logger): Hono {
+export function webhookRoutes(bot: Bot<BotContext>, secret: string, logger: Logger, afterUpdate: () => void = () => undefined): Hono {
   const app = new Hono();
   const handle = webhookCallback(bot, "hono", { secretToken: secret, onTimeout: "return", timeoutMilliseconds: 55_000 });
 
@@ -29,7 +29,9 @@ export function webhookRoutes(bot: Bot<BotContext>, secret: string, logger: Logg
     },
     async (c) => {
       try {
-        return await handle(c);
+        const response = await handle(c);
+        afterUpdate();
+        return response;
       } catch (error) {
         // 500 makes Telegram deliver the update again later; nothing is lost.
         logger.error({ err: errorSummary(error) }, "webhook failed");

@@ -17,9 +17,12 @@ import enRights from "../../locales/en/rights.json" with { type: "json" };
 import kkConsole from "../../locales/kk/console.json" with { type: "json" };
 import ruConsole from "../../locales/ru/console.json" with { type: "json" };
 import enConsole from "../../locales/en/console.json" with { type: "json" };
+import kkListen from "../../locales/kk/listen.json" with { type: "json" };
+import ruListen from "../../locales/ru/listen.json" with { type: "json" };
+import enListen from "../../locales/en/listen.json" with { type: "json" };
 
 export const resources = {
-  kk: { common: kkCommon, report: kkReport, followup: kkFollowup, staff: kkStaff, rights: kkRights, console: kkConsole },
-  ru: { common: ruCommon, report: ruReport, followup: ruFollowup, staff: ruStaff, rights: ruRights, console: ruConsole },
-  en: { common: enCommon, report: enReport, followup: enFollowup, staff: enStaff, rights: enRights, console: enConsole },
+  kk: { common: kkCommon, report: kkReport, followup: kkFollowup, staff: kkStaff, rights: kkRights, console: kkConsole, listen: kkListen },
+  ru: { common: ruCommon, report: ruReport, followup: ruFollowup, staff: ruStaff, rights: ruRights, console: ruConsole, listen: ruListen },
+  en: { common: enCommon, report: enReport, followup: enFollowup, staff: enStaff, rights: enRights, console: enConsole, listen: enListen },
 };

@@ -23,11 +23,16 @@ export interface ChatMessage {
   reply_to_message_id?: number;
 }
 
-export interface InjectedFailure {
-  error_code: number;
-  description: string;
-  retry_after?: number;
-}
+/**
+ * A failure Telegram (or the network) can produce: an error answer (optionally AFTER doing what
+ * was asked, as a 5xx from a proxy can), a connection reset, or a call that never answers.
+ */
+export type InjectedFailure =
+  | { error_code: number; description: string; retry_after?: number; afterDelivery?: boolean }
+  | { reset: true }
+  | { hang: true }
+  /** Answers normally, but only after this long (a slow Telegram). */
+  | { delayMs: number };
 
 type Handler = (p: Record<string, unknown>) => unknown;
 
@@ -77,7 +82,8 @@ export function createFakeBotApi(botInfo: UserFromGetMe, apiRoot = "http://bot-a
   const text = (p: Record<string, unknown>): string => {
     const t = p.text;
     if (typeof t !== "string" || t.trim() === "") throw new BotApiError(400, "Bad Request: message text is empty");
-    if ([...t].length > 4096) throw new BotApiError(400, "Bad Request: message is too long");
+    // Telegram counts UTF-16 units of the text after HTML entities are parsed.
+    if (visibleLength(t, p.parse_mode) > 4096) throw new BotApiError(400, "Bad Request: message is too long");
     return t;
   };
   const markup = (p: Record<string, unknown>): InlineKeyboardMarkup | undefined => {
@@ -180,13 +186,23 @@ export function createFakeBotApi(botInfo: UserFromGetMe, apiRoot = "http://bot-a
       return respond({ ok: false, error_code: 400, description: "Bad Request: can't parse JSON" }, 400);
     }
     calls.push({ method, payload });
+    const handler = handlers[method];
     const injected = failures.get(method);
     if (injected && injected.times > 0) {
       injected.times--;
-      const { error_code, description, retry_after } = injected.failure;
-      return respond({ ok: false, error_code, description, ...(retry_after ? { parameters: { retry_after } } : {}) }, error_code);
+      const failure = injected.failure;
+      if ("reset" in failure) throw new TypeError("fetch failed: connection reset by peer");
+      if ("hang" in failure) {
+        // Never answers; only the caller's own timeout (its abort signal) ends the wait.
+        return new Promise<Response>((_, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason ?? new Error("aborted"))));
+      }
+      if ("delayMs" in failure) await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
+      else {
+        if (failure.afterDelivery && handler) handler(payload);
+        const { error_code, description, retry_after } = failure;
+        return respond({ ok: false, error_code, description, ...(retry_after ? { parameters: { retry_after } } : {}) }, error_code);
+      }
     }
-    const handler = handlers[method];
     if (!handler) return respond({ ok: false, error_code: 404, description: "Not Found: method not found" }, 404);
     try {
       return respond({ ok: true, result: handler(payload) });
@@ -218,4 +234,10 @@ export function createFakeBotApi(botInfo: UserFromGetMe, apiRoot = "http://bot-a
       version++;
     },
   };
+}
+
+/** The length Telegram checks: UTF-16 units of what the reader sees (tags gone, entities decoded). */
+function visibleLength(text: string, parseMode: unknown): number {
+  if (parseMode !== "HTML") return text.length;
+  return text.replace(/<[^>]*>/g, "").replace(/&(lt|gt|amp|quot|#\d+);/g, "x").length;
 }

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createHarness, TEST_APP_SECRET, type Harness, type TestUser } from "../harness/test-app.ts";
 import { createSealer } from "../../src/domain/privacy/encryption.ts";
-import { common, followup, langs, report, staffTexts, telegramCode, type Lang } from "../harness/locales.ts";
+import { common, followup, langs, listen, report, staffTexts, telegramCode, type Lang } from "../harness/locales.ts";
 
 const STAFF_GROUP = -100_555_000_1;
 const STAFF_A = 9_001;
@@ -122,7 +122,10 @@ describe("the urgent path", () => {
     await child.press(r.prefer_not);
     await child.press(r.skip);
     const calls = await child.send(words);
-    expect(calls.find((c) => c.payload.chat_id === child.chatId && c.payload.text === r.crisis)).toBeDefined();
+    const crisis = calls.find((c) => c.payload.chat_id === child.chatId && String(c.payload.text).startsWith(listen[lang].crisis.suicide));
+    // Inside a report, the reply says the report is open and that the team was really told.
+    expect(crisis?.payload.text).toContain(listen[lang].status.report_open);
+    expect(crisis?.payload.text).toContain(listen[lang].status.alerted);
     const alert = calls.find((c) => c.payload.chat_id === STAFF_GROUP);
     expect(alert?.payload.text).toContain(staffTexts.signal_suicide);
     expect(String(alert?.payload.text)).not.toContain(words);
@@ -145,13 +148,19 @@ describe("danger words outside a report", () => {
     const child = h.user({ id: nextId++, language_code: lang });
     await child.send("/menu");
     const calls = await child.send(words);
-    expect(calls.filter((c) => c.payload.chat_id === child.chatId && c.payload.text === report[lang].crisis)).toHaveLength(1);
+    const isCrisis = (c: { payload: Record<string, unknown> }) => c.payload.chat_id === child.chatId && String(c.payload.text).startsWith(listen[lang].crisis.suicide);
+    expect(calls.filter(isCrisis)).toHaveLength(1);
+    // No report is open: the reply offers to tell the team, and says nothing about a report.
+    expect(calls.find(isCrisis)?.payload.text).toContain(listen[lang].status.can_tell);
+    expect(calls.find(isCrisis)?.payload.text).not.toContain(listen[lang].status.report_open);
+    // Nothing follows a crisis reply: no fallback, no list of topics.
+    expect(calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === child.chatId)).toHaveLength(1);
     const alert = calls.find((c) => c.payload.chat_id === STAFF_GROUP);
     expect(alert?.payload.text).toContain(staffTexts.signal_suicide);
     expect(String(alert?.payload.text)).not.toContain(words);
     // The same words again: the child is answered again; staff are not alarmed twice.
     const again = await child.send(words);
-    expect(again.some((c) => c.payload.text === report[lang].crisis)).toBe(true);
+    expect(again.some(isCrisis)).toBe(true);
     expect(again.some((c) => c.payload.chat_id === STAFF_GROUP)).toBe(false);
   });
 
@@ -160,7 +169,7 @@ describe("danger words outside a report", () => {
     const update = h.updates.text(child.profile, "x");
     const { text: _text, ...message } = update.message!;
     const calls = await child.deliver({ ...update, message: { ...message, caption: "отчим меня изнасиловал", photo: [{ file_id: "p1", file_unique_id: "p1", width: 10, height: 10 }] } });
-    expect(calls.some((c) => c.payload.text === report.ru.crisis)).toBe(true);
+    expect(calls.some((c) => String(c.payload.text).startsWith(listen.ru.crisis.sexual_abuse))).toBe(true);
     expect(calls.find((c) => c.payload.chat_id === STAFF_GROUP)?.payload.text).toContain(staffTexts.signal_sexual_abuse);
   });
 
@@ -397,9 +406,12 @@ describe("abuse resistance and safety", () => {
 });
 
 describe("bursts in the staff group", () => {
-  it("past the per-minute limit, new non-urgent reports share one digest message that is edited", async () => {
-    const burst = await createHarness({ env: { STAFF_CHAT_ID: String(STAFF_GROUP), STAFF_USER_IDS: String(STAFF_A), STAFF_LANGUAGE: "en", STAFF_POSTS_PER_MINUTE: "2" } });
+  afterEach(() => vi.useRealTimers());
+
+  it("past the per-minute budget, waiting non-urgent reports share one digest; none is lost", async () => {
+    const burst = await createHarness({ env: { STAFF_CHAT_ID: String(STAFF_GROUP), STAFF_USER_IDS: String(STAFF_A), STAFF_LANGUAGE: "en", STAFF_POSTS_PER_MINUTE: "3" } });
     try {
+      vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
       for (let i = 0; i < 4; i++) {
         const child = burst.user({ id: 8_500_000 + i, language_code: "en" });
         await child.send("/menu");
@@ -418,17 +430,48 @@ describe("bursts in the staff group", () => {
         await child.press(report.en.contact_no);
         await child.press(report.en.send);
       }
-      const posts = burst.api.messages(STAFF_GROUP).filter((m) => m.from === "bot");
+      let posts = burst.api.messages(STAFF_GROUP).filter((m) => m.from === "bot");
+      // Two posts of their own, then the minute's last post is a digest; the fourth waits.
       expect(posts).toHaveLength(3);
       expect(posts[2]!.text).toContain("#3");
-      expect(posts[2]!.text).toContain("#4");
-      expect(posts[2]!.edited).toBe(true);
+      expect(posts[2]!.text).not.toContain("#4");
+      vi.setSystemTime(Date.now() + 61_000);
+      await burst.app.dispatcher.drain();
+      posts = burst.api.messages(STAFF_GROUP).filter((m) => m.from === "bot");
+      expect(posts).toHaveLength(4);
+      expect(posts[3]!.text).toContain("Case #4");
       // A reply to the digest cannot say which child it is for: refused, nothing sent.
       const mark = burst.api.calls.length;
       await burst.staff({ id: STAFF_A }, STAFF_GROUP).send("hello", { replyTo: posts[2]!.message_id });
       const calls = burst.api.callsSince(mark).filter((c) => c.method === "sendMessage");
       expect(calls.map((c) => c.payload.chat_id)).toEqual([STAFF_GROUP]);
       expect(calls[0]!.payload.text).toBe(staffTexts.reply_where);
+    } finally {
+      await burst.close();
+    }
+  });
+
+  it("110 reports at once: every one reaches the group exactly once, no digest outgrows a message", async () => {
+    const burst = await createHarness({ env: { STAFF_CHAT_ID: String(STAFF_GROUP), STAFF_LANGUAGE: "en", STAFF_POSTS_PER_MINUTE: "15" } });
+    try {
+      vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+      for (let n = 1; n <= 110; n++) {
+        await burst.app.outbox.enqueue(burst.db, {
+          key: `burst:${n}`,
+          target: { to: "staff" },
+          method: "sendMessage",
+          payload: { text: `Case #${n} ${"x".repeat(40)}` },
+          digestLine: `• #${n} 🟡 Normal · ${"Someone else / not said · ".repeat(2)}North Kazakhstan region`,
+        });
+      }
+      for (let minute = 0; minute < 6; minute++) {
+        await burst.app.dispatcher.drain(50);
+        vi.setSystemTime(Date.now() + 61_000);
+      }
+      const texts = burst.api.messages(STAFF_GROUP).map((m) => m.text ?? "");
+      for (const text of texts) expect(text.length).toBeLessThanOrEqual(4096);
+      for (let n = 1; n <= 110; n++) expect(texts.filter((t) => new RegExp(`#${n}\\b`).test(t)), `report ${n}`).toHaveLength(1);
+      expect(await burst.db.outboxMessage.count({ where: { status: { not: "SENT" } } })).toBe(0);
     } finally {
       await burst.close();
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../harness/test-app.ts";
-import { common, langs, report, rights, telegramCode } from "../harness/locales.ts";
+import { common, langs, listen, report, rights, telegramCode } from "../harness/locales.ts";
 import { loadRightsLibrary } from "../../src/domain/rights/library.ts";
 import { quizByRegion } from "../../src/domain/rights/quiz.ts";
 
@@ -44,8 +44,10 @@ describe.each(langs)("My rights in %s", (lang) => {
     const question = { kk: "сыныптасым суретімді интернетке салды", ru: "одноклассник выложил мои фото в интернет", en: "what to do if a classmate posts my photos" }[lang];
     await child.send("/menu");
     await child.send(question);
-    expect(child.lastBotMessage().text).toBe(r.ui.results);
-    expect(child.buttons()[0]).toBe(r.topics.cyberbullying.title);
+    // Photos posted without consent are harm: the child is thanked and offered help first, and
+    // the rights topic comes with it.
+    expect(child.lastBotMessage().text).toContain(listen[lang].disclosure.ack);
+    expect(child.buttons()).toContain(r.topics.cyberbullying.title);
   });
 
   it("offers the themes and help when nothing matches, never a dead end", async () => {

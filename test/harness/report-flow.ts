@@ -11,6 +11,20 @@ export interface ReportOptions {
 
 /** Returns the case code shown to the child. */
 export async function fileReport(child: TestUser, lang: Lang, options: ReportOptions = {}): Promise<string> {
+  await reachReview(child, lang, options);
+  await child.press(report[lang].send);
+  return shownCode(child);
+}
+
+/** The case code on the child's newest screen. */
+export function shownCode(child: TestUser): string {
+  const code = /<code>([2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5})<\/code>/.exec(child.lastBotMessage().text ?? "")?.[1];
+  if (!code) throw new Error("no case code shown");
+  return code;
+}
+
+/** Everything up to the review screen, where only Send is left. */
+export async function reachReview(child: TestUser, lang: Lang, options: ReportOptions = {}): Promise<void> {
   const r = report[lang];
   await child.send("/menu");
   await child.press(common[lang].menu.report);
@@ -32,8 +46,4 @@ export async function fileReport(child: TestUser, lang: Lang, options: ReportOpt
   await child.send(options.words ?? "They push me every day");
   await child.press(r.evidence_skip);
   await child.press(options.contact === false ? r.contact_no : r.contact_yes);
-  await child.press(r.send);
-  const code = /<code>([2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5})<\/code>/.exec(child.lastBotMessage().text ?? "")?.[1];
-  if (!code) throw new Error("no case code shown");
-  return code;
 }

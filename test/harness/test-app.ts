@@ -58,12 +58,16 @@ export async function createHarness(options: { database?: TestDatabase; env?: Re
       db: database.prisma,
       database,
       logs,
-      deliver: async (update, secret = TEST_WEBHOOK_SECRET) =>
-        app.http.request("/telegram/webhook", {
+      deliver: async (update, secret = TEST_WEBHOOK_SECRET) => {
+        const response = await app.http.request("/telegram/webhook", {
           method: "POST",
           headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret },
           body: typeof update === "string" ? update : JSON.stringify(update),
-        }),
+        });
+        // What the update queued (staff posts, notifications) goes out before the test looks.
+        await app.dispatcher.drain().catch(() => undefined);
+        return response;
+      },
       user: (profile) => new TestUser(harness, { first_name: "Test", ...profile }),
       staff: (profile, groupId) => new TestUser(harness, { first_name: "Staff", ...profile }, { chatId: groupId }),
       restart: build,
@@ -97,6 +101,12 @@ export class TestUser {
   async press(label: string): Promise<RecordedCall[]> {
     const { message, button } = this.findButton(label);
     return this.deliver(this.h.updates.press(this.profile, message.message_id, button.callback_data, this.place));
+  }
+
+  /** The Update a tap on this button makes, without delivering it (to deliver it twice, as Telegram may). */
+  pressUpdate(label: string): unknown {
+    const { message, button } = this.findButton(label);
+    return this.h.updates.press(this.profile, message.message_id, button.callback_data, this.place);
   }
 
   /** Taps a button by its raw callback data on a given message (e.g. an old one). */

@@ -1,5 +1,5 @@
-// When the database cannot be reached, a child still gets help, and other requests get a
-// kind apology with the help contacts instead of silence.
+// When the database cannot be reached, a child still gets help and the quick exit, and other
+// updates answer 500 so Telegram delivers them again: the child's words are not lost.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../harness/test-app.ts";
 import { common } from "../harness/locales.ts";
@@ -26,11 +26,23 @@ describe("database down", () => {
     expect(child.lastBotMessage().text).toBe(common[lang].help.text);
   });
 
-  it("the help button works too", async () => {
+  it("anything else answers 500, so Telegram delivers it again later; the child hears of the delay, with help one tap away", async () => {
     const child = h.user({ id: 6_200_001, language_code: "ru" });
-    await child.send("/start");
-    expect(child.lastBotMessage().text).toBe(common.ru.errors.generic);
+    const res = await h.deliver(h.updates.text(child.profile, "в школе меня бьют старшеклассники"));
+    expect(res.status).toBe(500);
+    expect(child.lastBotMessage().text).toBe(common.ru.errors.delayed);
     await child.press(common.ru.nav.help);
     expect(child.lastBotMessage().text).toBe(common.ru.help.text);
+  });
+
+  it("the quick exit still clears what is on screen", async () => {
+    const child = h.user({ id: 6_200_002, language_code: "en" });
+    await child.send("/help");
+    const res = await h.deliver(h.updates.text(child.profile, "/hide"));
+    expect(res.status).toBe(200);
+    // Without the session it cannot know older messages; the command itself is gone, and the
+    // neutral line is the last thing on screen.
+    expect(child.chat().some((m) => m.text === "/hide")).toBe(false);
+    expect(child.lastBotMessage().text).toBe(common.en.quick_exit.done);
   });
 });

@@ -59,16 +59,30 @@ describe("POST /telegram/webhook", () => {
     expect(h.api.callsSince(mark).filter((c) => c.method === "sendMessage" && c.payload.chat_id === userId)).toHaveLength(3);
   });
 
-  it("waits out Telegram's 429 and retries its 5xx, so the child still gets the answer", async () => {
+  it("waits out a short 429; on Telegram's 5xx the update fails with 500 and its redelivery answers the child", async () => {
     h.api.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", retry_after: 1 });
     let mark = h.api.calls.length;
     expect((await h.deliver(update(40))).status).toBe(200);
     expect(h.api.callsSince(mark).filter((c) => c.method === "sendMessage")).toHaveLength(2);
 
+    // Not retried in place: a 5xx may come after Telegram delivered, and the update's budget is short.
     h.api.failNext("sendMessage", { error_code: 502, description: "Bad Gateway" });
     mark = h.api.calls.length;
+    expect((await h.deliver(update(41))).status).toBe(500);
+    expect(await h.db.processedUpdate.findUnique({ where: { updateId: 41n } })).toMatchObject({ done: false });
+    // Telegram delivers it again: this time it is handled, once.
     expect((await h.deliver(update(41))).status).toBe(200);
-    expect(h.api.callsSince(mark).filter((c) => c.method === "sendMessage")).toHaveLength(2);
+    expect((await h.deliver(update(41))).status).toBe(200);
+    const answers = h.api.callsSince(mark).filter((c) => c.method === "sendMessage" && c.payload.text === common.en.help.text);
+    expect(answers).toHaveLength(2); // the failed attempt and the redelivery's answer
+    expect(await h.db.processedUpdate.findUnique({ where: { updateId: 41n } })).toMatchObject({ done: true });
+  });
+
+  it("a 429 longer than a few seconds fails the update (500) instead of holding it past Telegram's budget", async () => {
+    h.api.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 40", retry_after: 40 });
+    const started = Date.now();
+    expect((await h.deliver(update(42))).status).toBe(500);
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   it("ignores updates from groups the bot was added to", async () => {

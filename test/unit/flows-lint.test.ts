@@ -6,7 +6,7 @@ import { callbackData } from "../../src/flows/engine.ts";
 import { createFlowActions } from "../../src/flows/actions.ts";
 import { createI18n, languages } from "../../src/i18n/i18n.ts";
 import type { Db } from "../../src/db/client.ts";
-import { targetsOf, type Flow, type SimpleTarget } from "../../src/flows/schema.ts";
+import { buttonId, callbackDataBytes, controlIds, flowVersion, parseCallbackData, targetsOf, type Flow, type SimpleTarget } from "../../src/flows/schema.ts";
 
 const flows = loadFlows();
 const i18n = createI18n();
@@ -76,11 +76,24 @@ describe.each([...flows.values()].map((f) => [f.id, f] as const))("flow %s", (_i
 
   it("every button fits Telegram's limits (64-byte callback data, short labels)", () => {
     for (const [step, s] of Object.entries(flow.steps)) {
-      const count = s.buttons.flat().length;
-      expect(new TextEncoder().encode(callbackData(flow.id, step, count)).length).toBeLessThanOrEqual(64);
-      expect(new TextEncoder().encode(callbackData(flow.id, step, "cancel")).length).toBeLessThanOrEqual(64);
+      for (const ref of [...s.buttons.flat().map(buttonId), ...controlIds]) {
+        const data = callbackData(flow.id, step, ref);
+        expect(callbackDataBytes(data), data).toBeLessThanOrEqual(64);
+      }
       for (const lang of languages) {
         for (const b of s.buttons.flat()) expect([...i18n.t(lang)(b.label)].length, `${lang} ${b.label}`).toBeLessThanOrEqual(64);
+      }
+    }
+  });
+
+  it("every button of a step has its own id, never a control's name, and its data reads back", () => {
+    for (const [step, s] of Object.entries(flow.steps)) {
+      const ids = s.buttons.flat().map(buttonId);
+      expect(new Set(ids).size, `${step}: ${ids.join(", ")}`).toBe(ids.length);
+      for (const id of ids) {
+        expect(id, `${step}.${id}`).toMatch(/^[a-z][a-z0-9_]*$/);
+        expect(controlIds, `${step}.${id}`).not.toContain(id);
+        expect(parseCallbackData(callbackData(flow.id, step, id))).toEqual({ flowId: flow.id, stepId: step, button: id, legacy: false });
       }
     }
   });
@@ -96,6 +109,58 @@ describe.each([...flows.values()].map((f) => [f.id, f] as const))("flow %s", (_i
 });
 
 describe("flow loading", () => {
+  const step = (buttons: unknown[][]) => ({ text: "x.y", buttons });
+  const button = (fields: Record<string, unknown>) => ({ go: "end", ...fields });
+
+  it("rejects two buttons of one step that share an id, naming the step and the fix", () => {
+    // Two labels that end the same way derive the same id.
+    const sameLabelEnd = { id: "dup", start: "a", steps: { a: step([[button({ label: "report:yes" }), button({ label: "common:yes" })]]) } };
+    expect(() => loadFlows({ ...flowFiles, dup: sameLabelEnd })).toThrow(/flows\/dup\.json steps\.a\.buttons: two buttons share the id "yes" \(from the label common:yes; set an "id"\)/);
+    const sameId = { id: "dup", start: "a", steps: { a: step([[button({ id: "same", label: "x.one" })], [button({ id: "same", label: "x.two" })]]) } };
+    expect(() => loadFlows({ ...flowFiles, dup: sameId })).toThrow(/two buttons share the id "id": "same"/);
+    // The same id on different steps is fine; explicit ids resolve a clash.
+    const fixed = { id: "dup", start: "a", steps: { a: step([[button({ label: "report:yes" }), button({ id: "common_yes", label: "common:yes" })]]) } };
+    expect(loadFlows({ ...flowFiles, dup: fixed }).get("dup")).toBeDefined();
+  });
+
+  it("rejects a button called like a control (back, cancel) or an id that could be old positional data", () => {
+    const control = { id: "ctl", start: "a", steps: { a: step([[button({ label: "nav.back" })]]) } };
+    expect(() => loadFlows({ ...flowFiles, ctl: control })).toThrow(/button id "back" \(from the label nav\.back; set an "id"\) is the name of a control/);
+    const digits = { id: "num", start: "a", steps: { a: step([[button({ label: "report:age.10" })]]) } };
+    expect(() => loadFlows({ ...flowFiles, num: digits })).toThrow(/button id "10" .* must be snake_case and start with a letter/);
+  });
+
+  it("rejects callback data longer than Telegram's 64 bytes (f: + flow + step + button id)", () => {
+    const long = "a".repeat(24);
+    const tooLong = { id: long, start: long, steps: { [long]: step([[button({ id: "b2345678901234", label: "x.y" })]]) } };
+    // 2 + 24 + 1 + 24 + 1 + 14 = 66 bytes.
+    expect(() => loadFlows({ [long]: tooLong })).toThrow(/callback data f:a{24}:a{24}:b2345678901234 is 66 bytes, more than Telegram's 64/);
+    const fits = { ...tooLong, steps: { [long]: step([[button({ id: "b23456789012", label: "x.y" })]]) } };
+    expect(loadFlows({ [long]: fits }).get(long)).toBeDefined();
+  });
+
+  it("reads old positional callback data as legacy, never as a button id", () => {
+    expect(parseCallbackData("f:report:safe:1")).toEqual({ flowId: "report", stepId: "safe", button: "1", legacy: true });
+    expect(parseCallbackData("f:report:safe:safe_no")).toMatchObject({ button: "safe_no", legacy: false });
+    expect(parseCallbackData("f:report:safe:back")).toMatchObject({ button: "back", legacy: false });
+    expect(parseCallbackData("f:report:safe")).toBeUndefined();
+    expect(parseCallbackData("f:report:safe:a:b")).toBeUndefined();
+    expect(parseCallbackData("nav:help")).toBeUndefined();
+  });
+
+  it("gives every flow a version that changes with the flow and not with the order of its keys", () => {
+    const report = loadFlows().get("report")!;
+    expect(flowVersion(report)).toMatch(/^[0-9a-f]{16}$/);
+    expect(flowVersion(report)).toBe(flowVersion(loadFlows().get("report")!));
+    const reordered = Object.fromEntries(Object.entries(report).reverse()) as Flow;
+    expect(flowVersion(reordered)).toBe(flowVersion(report));
+    const edited = structuredClone(report);
+    edited.steps.safe!.buttons.reverse();
+    expect(flowVersion(edited)).not.toBe(flowVersion(report));
+    const versions = [...loadFlows().values()].map(flowVersion);
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
   it("rejects a malformed flow with a message naming the file and the problem", () => {
     expect(() => loadFlows({ ...flowFiles, broken: { id: "broken", start: "nowhere", steps: { a: { text: "x.y" } } } })).toThrow(
       /flows\/broken\.json start: no step "nowhere"[\s\S]*steps\.a: a step needs buttons or an input/,

@@ -4,7 +4,8 @@ import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { escapeHtml, helpRow, navData, show } from "../screen.js";
 import { QUICK_EXIT_DATA } from "../../flows/engine.js";
-import { looksLikeCode } from "../../domain/reports/case-code.js";
+import { looksLikeCode, normalizeCode } from "../../domain/reports/case-code.js";
+import { cutToUnits } from "../../domain/telegram-limits.js";
 import { limits } from "../../domain/reports/limits.js";
 import { detectRisk } from "../../domain/reports/risk-detection.js";
 import { OPEN_STATUSES, type ReportRecord } from "../../domain/reports/reports.js";
@@ -21,9 +22,21 @@ async function accessible(ctx: BotContext, reportId: string): Promise<ReportReco
   return own || ctx.session.unlocked?.includes(report.id) ? report : undefined;
 }
 
+/** What the thread may use of one message, leaving room for the report's own lines. */
+const THREAD_ROOM_UNITS = 3_300;
+
 export async function showReport(ctx: BotContext, report: ReportRecord): Promise<void> {
   const thread = await ctx.services.reports.thread(report.id);
-  const lines = thread.slice(-10).map((m) => `${ctx.t(m.author === "CHILD" ? "followup:thread_child" : "followup:thread_team")} · ${date(m.createdAt)}\n${escapeHtml(m.body)}`);
+  // Newest messages first until the screen is full; a long one is cut (never inside an HTML tag).
+  const lines: string[] = [];
+  let room = THREAD_ROOM_UNITS;
+  for (const m of thread.slice(-10).reverse()) {
+    if (room <= 200) break;
+    const head = `${ctx.t(m.author === "CHILD" ? "followup:thread_child" : "followup:thread_team")} · ${date(m.createdAt)}\n`;
+    const body = cutToUnits(m.body, room - head.length - 10);
+    lines.unshift(head + escapeHtml(body));
+    room -= head.length + body.length + 2;
+  }
   for (const m of thread) if (m.author === "STAFF" && !m.readAt) await ctx.services.reports.markRead(m.id);
   const text = [
     ctx.t("followup:view", { hint: report.codeHint, date: date(report.createdAt), status: ctx.t(`followup:status_${report.status}`), explain: ctx.t(`followup:explain_${report.status}`) }),
@@ -33,8 +46,7 @@ export async function showReport(ctx: BotContext, report: ReportRecord): Promise
   ].join("\n");
   const open = (OPEN_STATUSES as readonly string[]).includes(report.status);
   await show(ctx, {
-    // Trim the oldest part rather than fail on Telegram's 4096-character limit.
-    text: text.length > 4000 ? `…${text.slice(-3990)}` : text,
+    text,
     rows: [
       ...(open ? [[{ text: ctx.t("followup:add"), callback_data: `fu:add:${report.id}` }]] : []),
       [{ text: ctx.t("menu.my_reports"), callback_data: navData.reports }],
@@ -93,8 +105,10 @@ async function addMessage(ctx: BotContext, reportId: string, text: string): Prom
   }
   const urgent = detectRisk(text).findings.filter((f) => f.level === "urgent");
   // The child has already been given the crisis contacts (watch-for-danger); here the report rises.
-  const { raisedToUrgent } = await reports.addChildMessage(report, text, urgent);
-  await staff.postFollowup(ctx.api, report, text, raisedToUrgent ? urgent : undefined);
+  // The message, the raise to urgent and the staff group's copy are written together.
+  await reports.addChildMessage(report, text, urgent, async (tx, messageId, raised) => {
+    for (const post of staff.followupPosts(report, messageId, text, raised ? urgent : undefined)) await ctx.services.outbox.enqueue(tx, post);
+  });
   await ctx.reply(ctx.t("followup:sent"), { reply_markup: { inline_keyboard: [[{ text: ctx.t("menu.my_reports"), callback_data: navData.reports }], helpRow(ctx)] } });
 }
 
@@ -136,6 +150,9 @@ followupFeature.on("message:text", async (ctx, next) => {
   const awaiting = ctx.session.awaiting;
   if (text.startsWith("/")) return next();
   if (awaiting?.kind === "thread") return addMessage(ctx, awaiting.reportId, ctx.message.text);
-  if (awaiting?.kind === "code" || (looksLikeCode(text) && !ctx.services.engine.current(ctx)?.step.input)) return openByCode(ctx, text);
+  // While a code is awaited, a child who types their story instead is heard, not told "wrong code".
+  const storyInsteadOfCode = awaiting?.kind === "code" && normalizeCode(text) === undefined && (ctx.heard?.findings.length ?? 0) > 0;
+  if (storyInsteadOfCode) ctx.session.awaiting = undefined;
+  else if (awaiting?.kind === "code" || (looksLikeCode(text) && !ctx.services.engine.current(ctx)?.step.input)) return openByCode(ctx, text);
   await next();
 });

@@ -6,7 +6,6 @@ import { detectRisk } from "../../domain/reports/risk-detection.js";
 import { limits } from "../../domain/reports/limits.js";
 import type { ReportDraft } from "../../domain/reports/reports.js";
 import { escapeHtml, helpRow, navData, show } from "../screen.js";
-import { errorSummary } from "../../logger.js";
 import { ageBandTextKey } from "../../domain/reports/age-bands.js";
 
 type ReportActions = Pick<FlowActions, "guards" | "params" | "onComplete" | "onEnter">;
@@ -26,9 +25,22 @@ async function canReport(ctx: BotContext): Promise<boolean> {
 }
 
 async function alertUnsafe(ctx: BotContext, state: FlowState): Promise<void> {
-  if (state.answers.alerted === "yes") return;
+  if (state.answers.alerted === "yes" || !ctx.pseudonym) return;
+  const outcome = await ctx.services.signals.raise({ pseudonym: ctx.pseudonym, signals: ["not_safe_now"], language: ctx.language, place: "draft" });
+  if (!outcome) return;
   state.answers.alerted = "yes";
-  await ctx.services.staff.alertDraft(ctx.api, "unsafe", "draft");
+  ctx.session.signalAt = Date.now();
+  await ctx.services.staff.alertSignal(outcome.signal);
+}
+
+/** The words step shows what the child has already written (typed earlier, or kept on the way). */
+async function wordsSoFar(_ctx: BotContext, state: FlowState): Promise<Record<string, unknown>> {
+  return state.answers.words ? { context: "kept", words: state.answers.words } : {};
+}
+
+/** Response times read as people say them: "1 hour", "3 days". */
+function inWords(ctx: BotContext, hours: number): string {
+  return hours < 24 || hours % 24 !== 0 ? ctx.t("duration.hours", { count: hours }) : ctx.t("duration.days", { count: hours / 24 });
 }
 
 async function reportSummary(ctx: BotContext, state: FlowState): Promise<Record<string, unknown>> {
@@ -55,7 +67,7 @@ async function reportSummary(ctx: BotContext, state: FlowState): Promise<Record<
 }
 
 async function submitReport(ctx: BotContext, state: FlowState): Promise<"handled"> {
-  const { reports, staff, logger, sla } = ctx.services;
+  const { reports, staff, logger, sla, outbox } = ctx.services;
   const a = state.answers;
   const draft: ReportDraft = {
     language: ctx.language,
@@ -71,25 +83,25 @@ async function submitReport(ctx: BotContext, state: FlowState): Promise<"handled
     attachments: state.files ?? [],
     mayContact: a.contact === "yes",
   };
-  const { report, code } = await reports.submit(draft, { pseudonym: ctx.pseudonym!, chatId: ctx.chat!.id, findings: detectRisk(draft.words).findings });
-  logger.info({ report: report.number, priority: report.priority }, "report submitted");
-  const hours = sla[report.priority];
-  const next = [report.priority === "URGENT" ? ctx.t("report:next_urgent", { hours }) : ctx.t("report:next_other", { hours }), ctx.t("report:next_danger")].join(" ");
+  // The draft's own key (the child, and when this draft began) makes Send idempotent.
+  const draftKey = `${ctx.pseudonym}:${state.startedAt}`;
+  const { report, code, again } = await reports.submit(draft, { pseudonym: ctx.pseudonym!, chatId: ctx.chat!.id, findings: detectRisk(draft.words).findings, draftKey }, async (tx, created, content) => {
+    const post = staff.reportPost(created, content);
+    if (post) await outbox.enqueue(tx, post);
+  });
+  logger.info({ report: report.number, priority: report.priority, again }, again ? "report sent again: the same report is shown" : "report submitted");
+  const time = inWords(ctx, sla[report.priority]);
+  const next = [ctx.t(report.priority === "URGENT" ? "report:next_urgent" : "report:next_other", { time }), ctx.t("report:next_danger")].join(" ");
   await show(ctx, {
     text: ctx.t("report:submitted", { code, next, interpolation: { escapeValue: false } }),
     rows: [[{ text: ctx.t("menu.my_reports"), callback_data: navData.reports }], helpRow(ctx)],
   });
-  try {
-    await staff.postReport(ctx.api, report);
-  } catch (error) {
-    logger.error({ err: errorSummary(error), report: report.number }, "could not post the report to staff");
-  }
   return "handled";
 }
 
 export const reportActions: ReportActions = {
   guards: { canReport },
-  params: { reportSummary },
+  params: { reportSummary, wordsSoFar },
   onComplete: { submitReport },
   onEnter: { alertUnsafe },
 };

@@ -1,5 +1,6 @@
 // "My rights": themes -> topics -> a topic (plain words, what you can do, sources, read more,
-// "this is happening to me", "did this help?"), and questions typed in the child's own words.
+// "this is happening to me", "did this help?"). Typed questions reach answerQuestion through the
+// listening feature, after the danger and disclosure checks.
 import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { BotContext } from "../context.js";
@@ -12,7 +13,7 @@ const library = rightsLibrary();
 
 export const rightsData = { themes: "rt:themes", ask: "rt:ask" } as const;
 
-const topicButton = (ctx: BotContext, topic: Topic): InlineKeyboardButton[] => [{ text: ctx.t(`rights:topics.${topic.id}.title`), callback_data: `rt:t:${topic.id}` }];
+export const topicButton = (ctx: BotContext, topic: Topic): InlineKeyboardButton[] => [{ text: ctx.t(`rights:topics.${topic.id}.title`), callback_data: `rt:t:${topic.id}` }];
 
 export async function showThemes(ctx: BotContext, intro = "rights:ui.groups_title"): Promise<void> {
   const rows = inRows(topicGroups.map((g) => ({ text: ctx.t(`rights:ui.groups.${g}`), callback_data: `rt:g:${g}` })));
@@ -88,18 +89,4 @@ rightsFeature.callbackQuery(/^rt:f:([a-z0-9_]+):([01])$/, async (ctx) => {
   const topic = library.topics.find((t) => t.id === ctx.match[1]);
   if (topic) await ctx.services.db.topicFeedback.create({ data: { topicId: topic.id, helpful: ctx.match[2] === "1", language: ctx.language } });
   await ctx.answerCallbackQuery({ text: ctx.t("rights:ui.thanks") });
-});
-
-// A question typed after "Ask in my own words", or typed anywhere outside a conversation step.
-rightsFeature.on("message:text", async (ctx, next) => {
-  const text = ctx.message.text;
-  if (text.startsWith("/")) return next();
-  if (ctx.session.awaiting?.kind === "rights_search") {
-    ctx.session.awaiting = undefined;
-    await answerQuestion(ctx, text, { fallbackToThemes: true });
-    return;
-  }
-  const flow = ctx.services.engine.current(ctx);
-  if ((!flow || flow.flow.id === "menu" || flow.flow.id === "rights") && (await answerQuestion(ctx, text, { fallbackToThemes: false }))) return;
-  await next();
 });

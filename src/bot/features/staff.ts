@@ -64,7 +64,7 @@ group.callbackQuery(/^st:noop:/, (ctx) => ctx.answerCallbackQuery());
 group.on("message", async (ctx) => {
   const replied = ctx.message.reply_to_message;
   if (!replied || replied.from?.id !== ctx.me.id) return;
-  const { reports, staff, logger } = ctx.services;
+  const { reports, staff } = ctx.services;
   if (!(await staff.isStaff(ctx.pseudonym))) {
     await ctx.reply(staff.t("staff:not_staff"), { reply_parameters: { message_id: ctx.message.message_id } });
     return;
@@ -81,7 +81,7 @@ group.on("message", async (ctx) => {
     await ctx.reply(staff.t("staff:reply_empty"), { reply_parameters: { message_id: ctx.message.message_id } });
     return;
   }
-  const outcome = await replyToChild({ api: ctx.api, reports, i18n: ctx.services.i18n, logger }, report, ctx.pseudonym!, text);
+  const outcome = await replyToChild({ reports, outbox: ctx.services.outbox, i18n: ctx.services.i18n }, report, ctx.pseudonym!, text);
   await ctx.reply(staff.t(`staff:reply_${outcome}`), { reply_parameters: { message_id: ctx.message.message_id } });
   await staff.refresh(ctx.api, (await reports.byId(report.id))!);
 });

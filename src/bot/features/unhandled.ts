@@ -7,10 +7,11 @@ export const unhandledFeature = new Composer<BotContext>();
 
 unhandledFeature.on("callback_query", async (ctx) => {
   await ctx.answerCallbackQuery({ text: ctx.t("errors.oldButton") });
+  ctx.freshScreen = true; // the tapped message keeps what it shows
   if (!(await ctx.services.engine.resume(ctx))) await ctx.services.engine.start(ctx, "menu");
 });
 
 unhandledFeature.on("message", async (ctx) => {
-  await ctx.reply(ctx.t("unhandled.text"), { reply_markup: { inline_keyboard: [helpRow(ctx, { menu: false })] } });
+  await ctx.reply(ctx.t("listen:fallback"), { reply_markup: { inline_keyboard: [helpRow(ctx, { menu: false })] } });
   if (!(await ctx.services.engine.resume(ctx))) await ctx.services.engine.start(ctx, "menu");
 });

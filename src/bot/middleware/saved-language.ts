@@ -5,11 +5,13 @@ import type { BotContext } from "../context.js";
 import { isLanguage } from "../../i18n/i18n.js";
 import { savedLanguage } from "../../domain/children.js";
 import { errorSummary } from "../../logger.js";
+import { withTimeout } from "../../domain/timeouts.js";
 
 export const applySavedLanguage: MiddlewareFn<BotContext> = async (ctx, next) => {
   if (ctx.pseudonym && ctx.chat?.type === "private") {
     try {
-      const saved = await savedLanguage(ctx.services.db, ctx.pseudonym);
+      // A database that hangs must not hold up help: Telegram's language is used instead.
+      const saved = await withTimeout(savedLanguage(ctx.services.db, ctx.pseudonym), 1_500, "saved language");
       if (isLanguage(saved)) {
         ctx.language = saved;
         ctx.languageKnown = true;

@@ -29,7 +29,9 @@ export function Layout({ t, title, lang, role, email, csrf, children }: PageProp
           {role && (
             <nav>
               <a href="/console">{t("console:nav_queue")}</a>
+              <a href="/console/signals">{t("console:nav_signals")}</a>
               {role !== "OPERATOR" && <a href="/console/stats">{t("console:nav_stats")}</a>}
+              {role !== "OPERATOR" && <a href="/console/outbox">{t("console:nav_outbox")}</a>}
               {role === "ADMIN" && <a href="/console/audit">{t("console:nav_audit")}</a>}
               {role === "ADMIN" && <a href="/console/staff">{t("console:nav_staff")}</a>}
               {role === "ADMIN" && <a href="/console/directory">{t("console:nav_directory")}</a>}

@@ -1,6 +1,5 @@
 import type { Translate } from "../../i18n/i18n.js";
-import type { ReportRecord } from "../../domain/reports/reports.js";
-import { CLOSED_STATUSES, PRIORITIES, STATUSES, type QueueFilters } from "../../domain/reports/casework.js";
+import { CLOSED_STATUSES, encodeQueueCursor, PRIORITIES, STATUSES, type QueueCursor, type QueueFilters, type QueueRow } from "../../domain/reports/casework.js";
 import { regions } from "../../domain/help/directory.js";
 
 const CATEGORIES = ["physical", "sexual", "emotional", "neglect", "bullying", "online", "home_violence", "extortion", "work", "other"];
@@ -18,7 +17,7 @@ export function assigneeLabel(t: Translate, assignee: string | null, me: string,
   return emails.get(assignee) ?? t("console:assignee_telegram");
 }
 
-export function QueueRows({ t, rows, me, emails, now }: { t: Translate; rows: ReportRecord[]; me: string; emails: Map<string, string>; now: Date }) {
+export function QueueRows({ t, rows, me, emails, now }: { t: Translate; rows: QueueRow[]; me: string; emails: Map<string, string>; now: Date }) {
   if (rows.length === 0) {
     return (
       <tr>
@@ -52,7 +51,93 @@ export function QueueRows({ t, rows, me, emails, now }: { t: Translate; rows: Re
   );
 }
 
-export function QueuePage(props: { t: Translate; filters: QueueFilters; counts: Record<string, number>; version: string; rows: ReportRecord[]; me: string; emails: Map<string, string>; now: Date }) {
+/** The count chips: open cases per priority, overdue, unassigned, and cases per status. */
+export function QueueCounts({ t, counts }: { t: Translate; counts: Record<string, number> }) {
+  const n = (key: string) => <span data-count={key}>{counts[key] ?? 0}</span>;
+  return (
+    <>
+      {PRIORITIES.map((p) => (
+        <span>
+          <span class={`badge ${p}`}>{t(`console:priority_${p}`)}</span> {n(p)}
+        </span>
+      ))}
+      <span>
+        <span class="badge overdue">{t("console:overdue")}</span> {n("overdue")}
+      </span>
+      <span>
+        {t("console:unassigned")}: {n("unassigned")}
+      </span>
+      {STATUSES.map((s) => (
+        <span>
+          {t(`console:status_${s}`)}: {n(s)}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** The queue's address with these filters (and a page start): paging keeps the filters. */
+export function queueHref(filters: QueueFilters, after?: QueueCursor): string {
+  const q = new URLSearchParams();
+  for (const key of ["status", "priority", "region", "category", "assignee"] as const) {
+    const value = filters[key];
+    if (value) q.set(key, value);
+  }
+  if (filters.overdue) q.set("overdue", "1");
+  if (after) q.set("after", encodeQueueCursor(after));
+  const query = q.toString();
+  return query ? `/console?${query}` : "/console";
+}
+
+export function QueuePager({ t, filters, after, next }: { t: Translate; filters: QueueFilters; after: QueueCursor | undefined; next: QueueCursor | null }) {
+  return (
+    <>
+      {after && (
+        <a href={queueHref(filters)} rel="first">
+          {t("console:first_page")}
+        </a>
+      )}
+      {next && (
+        <a href={queueHref(filters, next)} rel="next">
+          {t("console:next_page")}
+        </a>
+      )}
+    </>
+  );
+}
+
+/**
+ * What the live view fetches when the queue's version changes: the rows, the count chips and the
+ * pager, each in an inert <template> the page's script moves into place (no inline script).
+ */
+export function QueueLive(props: { t: Translate; filters: QueueFilters; counts: Record<string, number>; rows: QueueRow[]; after: QueueCursor | undefined; next: QueueCursor | null; me: string; emails: Map<string, string>; now: Date }) {
+  return (
+    <>
+      <template data-part="queue-rows">
+        <QueueRows t={props.t} rows={props.rows} me={props.me} emails={props.emails} now={props.now} />
+      </template>
+      <template data-part="queue-counts">
+        <QueueCounts t={props.t} counts={props.counts} />
+      </template>
+      <template data-part="queue-pager">
+        <QueuePager t={props.t} filters={props.filters} after={props.after} next={props.next} />
+      </template>
+    </>
+  );
+}
+
+export function QueuePage(props: {
+  t: Translate;
+  filters: QueueFilters;
+  counts: Record<string, number>;
+  version: string;
+  rows: QueueRow[];
+  after: QueueCursor | undefined;
+  next: QueueCursor | null;
+  me: string;
+  emails: Map<string, string>;
+  now: Date;
+}) {
   const { t, filters, counts } = props;
   const select = (name: string, values: readonly string[], label: (v: string) => string, current?: string) => (
     <select name={name}>
@@ -67,23 +152,8 @@ export function QueuePage(props: { t: Translate; filters: QueueFilters; counts: 
   return (
     <>
       <h1>{t("console:nav_queue")}</h1>
-      <div class="counts" aria-label={t("console:open_cases")}>
-        {PRIORITIES.map((p) => (
-          <span>
-            <span class={`badge ${p}`}>{t(`console:priority_${p}`)}</span> {counts[p] ?? 0}
-          </span>
-        ))}
-        <span>
-          <span class="badge overdue">{t("console:overdue")}</span> {counts.overdue ?? 0}
-        </span>
-        <span>
-          {t("console:unassigned")}: {counts.unassigned ?? 0}
-        </span>
-        {STATUSES.map((s) => (
-          <span>
-            {t(`console:status_${s}`)}: {counts[s] ?? 0}
-          </span>
-        ))}
+      <div class="counts" id="queue-counts" aria-label={t("console:open_cases")} aria-live="polite">
+        <QueueCounts t={t} counts={counts} />
       </div>
       <form method="get" action="/console" class="filters" aria-label={t("console:filters")}>
         <label>
@@ -132,6 +202,9 @@ export function QueuePage(props: { t: Translate; filters: QueueFilters; counts: 
           <QueueRows t={t} rows={props.rows} me={props.me} emails={props.emails} now={props.now} />
         </tbody>
       </table>
+      <nav class="pager" id="queue-pager" aria-label={t("console:pages")}>
+        <QueuePager t={t} filters={filters} after={props.after} next={props.next} />
+      </nav>
     </>
   );
 }

@@ -11,6 +11,8 @@ const encoder = new TextEncoder();
 export interface CaseCodes {
   /** A new code, formatted for people: "K7QMX-2PA9R". */
   generate(): string;
+  /** The code of a draft: the same draft always gets the same code (so a second Send shows it again). */
+  forDraft(draftKey: string): Promise<string>;
   /** The stored form of a code, whatever spacing or case the child typed. */
   hash(code: string): Promise<string>;
   /** The first characters, which staff and the child may both see. */
@@ -31,7 +33,18 @@ export function looksLikeCode(input: string): boolean {
 
 export function createCaseCodes(appSecret: string): CaseCodes {
   const key = deriveKey(appSecret, "case-code:v1", "sign");
+  const draftCodeKey = deriveKey(appSecret, "case-code-draft:v1", "sign");
+  const format = (chars: string[]) => `${chars.slice(0, 5).join("")}-${chars.slice(5).join("")}`;
   return {
+    async forDraft(draftKey) {
+      // Unpredictable without APP_SECRET, like a random code; rejection sampling as below.
+      const chars: string[] = [];
+      for (let round = 0; chars.length < LENGTH; round++) {
+        const mac = new Uint8Array(await crypto.subtle.sign("HMAC", await draftCodeKey, encoder.encode(`${round}:${draftKey}`)));
+        for (const byte of mac) if (byte < 248 && chars.length < LENGTH) chars.push(ALPHABET[byte % ALPHABET.length]!);
+      }
+      return format(chars);
+    },
     generate() {
       // Rejection sampling keeps every character equally likely.
       const chars: string[] = [];
@@ -40,7 +53,7 @@ export function createCaseCodes(appSecret: string): CaseCodes {
           if (byte < 248 && chars.length < LENGTH) chars.push(ALPHABET[byte % ALPHABET.length]!);
         }
       }
-      return `${chars.slice(0, 5).join("")}-${chars.slice(5).join("")}`;
+      return format(chars);
     },
     async hash(code) {
       const normalized = normalizeCode(code) ?? code;

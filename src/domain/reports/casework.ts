@@ -37,7 +37,59 @@ function scope(viewer: Viewer) {
   return viewer.role === "OPERATOR" ? { OR: [{ region: { in: viewer.regions } }, { region: null }] } : {};
 }
 
-const priorityRank = (p: string) => PRIORITIES.indexOf(p as (typeof PRIORITIES)[number]);
+export type Priority = (typeof PRIORITIES)[number];
+
+/** The columns the queue shows: the sealed content and the rest stay in the database. */
+const QUEUE_COLUMNS = {
+  number: true,
+  codeHint: true,
+  priority: true,
+  priorityReasons: true,
+  status: true,
+  category: true,
+  region: true,
+  slaDueAt: true,
+  firstResponseAt: true,
+  assignee: true,
+} as const;
+export type QueueRow = Pick<ReportRecord, keyof typeof QUEUE_COLUMNS>;
+
+/**
+ * Where a page of the queue starts: the sort key (priority, deadline, number) of the last row of
+ * the page before. Keyset paging, not offsets: cases arrive and change while someone pages, and a
+ * key stays put where an offset would shift (repeating or skipping rows).
+ */
+export interface QueueCursor {
+  priority: Priority;
+  slaDueAt: Date;
+  number: number;
+}
+export const QUEUE_PAGE_SIZE = 50;
+
+export function encodeQueueCursor(c: QueueCursor): string {
+  return `${c.priority}.${c.slaDueAt.getTime()}.${c.number}`;
+}
+
+export function parseQueueCursor(value: string | undefined): QueueCursor | undefined {
+  const m = /^(URGENT|HIGH|NORMAL|LOW)\.(\d{1,15})\.(\d{1,10})$/.exec(value ?? "");
+  if (!m) return undefined;
+  const slaDueAt = new Date(Number(m[2]));
+  const number = Number(m[3]);
+  return Number.isNaN(slaDueAt.getTime()) || !Number.isSafeInteger(number) ? undefined : { priority: m[1] as Priority, slaDueAt, number };
+}
+
+/** Rows after the cursor in the queue's order. Prisma has no "greater than" for enums, so the
+ * later priorities are listed (PostgreSQL orders an enum by declaration: URGENT first). */
+function after(c: QueueCursor) {
+  const later = PRIORITIES.slice(PRIORITIES.indexOf(c.priority) + 1);
+  return {
+    OR: [
+      ...(later.length ? [{ priority: { in: [...later] } }] : []),
+      { priority: c.priority, slaDueAt: { gt: c.slaDueAt } },
+      { priority: c.priority, slaDueAt: c.slaDueAt, number: { gt: c.number } },
+    ],
+  };
+}
 
 export function createCasework(db: Db, sealer: Sealer, now: () => Date = () => new Date()) {
   const event = (reportId: string, actor: string, kind: string, data: Record<string, string | number | null> = {}) =>
@@ -54,10 +106,23 @@ export function createCasework(db: Db, sealer: Sealer, now: () => Date = () => n
   });
 
   return {
-    /** Sorted by priority, then by how soon the answer is due. */
-    async queue(viewer: Viewer, filters: QueueFilters, limit = 200): Promise<ReportRecord[]> {
-      const rows = await db.report.findMany({ where: where(viewer, filters), orderBy: [{ slaDueAt: "asc" }], take: 1000 });
-      return rows.sort((a, b) => priorityRank(a.priority) - priorityRank(b.priority) || a.slaDueAt.getTime() - b.slaDueAt.getTime()).slice(0, limit);
+    /**
+     * One page of the queue, ordered by the database: priority (URGENT first), then how soon the
+     * answer is due, then case number. `next` is where the following page starts, if there is one.
+     */
+    async queue(viewer: Viewer, filters: QueueFilters, page: { after?: QueueCursor | undefined; limit?: number } = {}): Promise<{ rows: QueueRow[]; next: QueueCursor | null }> {
+      const limit = page.limit ?? QUEUE_PAGE_SIZE;
+      const base = where(viewer, filters);
+      const rows = await db.report.findMany({
+        where: page.after ? { AND: [base, after(page.after)] } : base,
+        orderBy: [{ priority: "asc" }, { slaDueAt: "asc" }, { number: "asc" }],
+        select: QUEUE_COLUMNS,
+        take: limit + 1,
+      });
+      const more = rows.length > limit;
+      const shown = more ? rows.slice(0, limit) : rows;
+      const last = shown.at(-1);
+      return { rows: shown, next: more && last ? { priority: last.priority, slaDueAt: last.slaDueAt, number: last.number } : null };
     },
 
     /** Open cases per status, priority and overdue, within what the viewer may see. */
@@ -77,12 +142,17 @@ export function createCasework(db: Db, sealer: Sealer, now: () => Date = () => n
       };
     },
 
-    /** A number that changes whenever anything in the queue changes (for live updates). */
+    /**
+     * A string that changes whenever anything in the queue or its counts changes (for live
+     * updates): a case added or changed, and a case becoming overdue as time passes.
+     */
     async version(viewer: Viewer): Promise<string> {
-      const agg = await db.report.aggregate({ where: scope(viewer), _max: { updatedAt: true }, _count: { _all: true } });
-      return `${agg._count._all}:${agg._max.updatedAt?.getTime() ?? 0}`;
+      const [agg, overdue] = await Promise.all([
+        db.report.aggregate({ where: scope(viewer), _max: { updatedAt: true }, _count: { _all: true } }),
+        db.report.count({ where: { ...scope(viewer), status: { notIn: [...CLOSED_STATUSES] }, slaDueAt: { lt: now() }, firstResponseAt: null } }),
+      ]);
+      return `${agg._count._all}:${agg._max.updatedAt?.getTime() ?? 0}:${overdue}`;
     },
-
 
     async release(report: ReportRecord, staffId: string): Promise<void> {
       await db.report.update({ where: { id: report.id }, data: { assignee: null } });
@@ -97,9 +167,16 @@ export function createCasework(db: Db, sealer: Sealer, now: () => Date = () => n
     /** Closing or referring needs a note: the next person must know why. */
     async setStatus(report: ReportRecord, staffId: string, status: Status, note: string): Promise<{ ok: boolean; problem?: string }> {
       if ((status === "CLOSED" || status === "REFERRED") && note.trim().length < 3) return { ok: false, problem: "note_required" };
-      await db.report.update({ where: { id: report.id }, data: { status, closedAt: (CLOSED_STATUSES as readonly Status[]).includes(status) ? now() : null } });
-      await event(report.id, staffId, "status", { from: report.status, to: status });
-      if (note.trim()) await this.addNote(report, staffId, note);
+      // The status, its event and the note that explains it are one change.
+      const noteSealed = note.trim() ? await sealer.seal(note, `note:${report.id}`) : undefined;
+      await db.$transaction(async (tx) => {
+        await tx.report.update({ where: { id: report.id }, data: { status, closedAt: (CLOSED_STATUSES as readonly Status[]).includes(status) ? now() : null } });
+        await tx.reportEvent.create({ data: { reportId: report.id, actor: staffId, kind: "status", data: { from: report.status, to: status } } });
+        if (noteSealed) {
+          await tx.internalNote.create({ data: { reportId: report.id, author: staffId, bodySealed: noteSealed } });
+          await tx.reportEvent.create({ data: { reportId: report.id, actor: staffId, kind: "note", data: {} } });
+        }
+      });
       return { ok: true };
     },
 
@@ -136,9 +213,11 @@ export function createCasework(db: Db, sealer: Sealer, now: () => Date = () => n
       const staffId = viewer.id;
       const target = await db.report.findUnique({ where: { number: intoNumber } });
       if (!target || target.id === report.id || !canSee(viewer, target)) return false;
-      await db.report.update({ where: { id: report.id }, data: { status: "DUPLICATE", mergedInto: target.number, closedAt: now() } });
-      await event(report.id, staffId, "merged", { into: target.number });
-      await event(target.id, staffId, "merged_from", { from: report.number });
+      await db.$transaction([
+        db.report.update({ where: { id: report.id }, data: { status: "DUPLICATE", mergedInto: target.number, closedAt: now() } }),
+        db.reportEvent.create({ data: { reportId: report.id, actor: staffId, kind: "merged", data: { into: target.number } } }),
+        db.reportEvent.create({ data: { reportId: target.id, actor: staffId, kind: "merged_from", data: { from: report.number } } }),
+      ]);
       return true;
     },
   };

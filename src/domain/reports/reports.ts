@@ -35,6 +35,8 @@ export interface ReportContent {
 }
 
 export type ReportRecord = NonNullable<Awaited<ReturnType<Db["report"]["findUnique"]>>>;
+/** The client inside a transaction. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0] extends (tx: infer T) => unknown ? (tx: T) => unknown : never>[0];
 
 export interface ThreadMessage {
   author: "CHILD" | "STAFF";
@@ -62,38 +64,61 @@ export function createReportService({ db, sealer, codes, sla, now = () => new Da
     db.reportEvent.create({ data: { reportId, actor, kind, data } });
 
   return {
-    async submit(draft: ReportDraft, who: { pseudonym: string; chatId: number; findings: RiskFinding[] }): Promise<{ report: ReportRecord; code: string; triage: Triage }> {
+    /**
+     * Creates the report, its first event and whatever must be sent about it (`then`, in the same
+     * transaction). The draft's key makes it idempotent: sending the same draft again (a double
+     * tap, a redelivered update after a failure) returns the same report and the same code.
+     */
+    async submit(
+      draft: ReportDraft,
+      who: { pseudonym: string; chatId: number; findings: RiskFinding[]; draftKey: string },
+      then: (tx: Tx, report: ReportRecord, content: ReportContent) => Promise<void> = async () => undefined,
+    ): Promise<{ report: ReportRecord; code: string; triage: Triage; again: boolean }> {
+      const draftKey = await codes.hash(`draft:${who.draftKey}`);
+      const code = await codes.forDraft(who.draftKey);
+      const existing = await db.report.findUnique({ where: { draftKey } });
+      if (existing) return { report: existing, code, triage: { priority: existing.priority, reasons: existing.priorityReasons }, again: true };
       const since = new Date(now().getTime() - 30 * 24 * 60 * 60 * 1000);
       const previousReports = await db.report.count({ where: { reporterPseudonym: who.pseudonym, createdAt: { gte: since } } });
       const result = triage({ ...draft, findings: who.findings, previousReports });
       const id = crypto.randomUUID();
-      const code = codes.generate();
       const content: ReportContent = { words: draft.words, school: draft.school, attachments: draft.attachments };
       const created = now();
-      const report = await db.report.create({
-        data: {
-          id,
-          codeHash: await codes.hash(code),
-          codeHint: codes.hint(code),
-          reporterPseudonym: who.pseudonym,
-          contactSealed: draft.mayContact ? await sealer.seal(String(who.chatId), `contact:${id}`) : null,
-          language: draft.language,
-          priority: result.priority,
-          priorityReasons: result.reasons,
-          category: draft.category,
-          involved: draft.involved ?? null,
-          place: draft.place ?? null,
-          ongoing: draft.ongoing ?? null,
-          safeNow: draft.safeNow ?? null,
-          region: draft.region ?? null,
-          ageBand: draft.ageBand ?? null,
-          contentSealed: await sealer.seal(JSON.stringify(content), `report:${id}`),
-          slaDueAt: slaDueAt(result.priority, created, sla),
-          createdAt: created,
-        },
-      });
-      await event(id, "child", "created", { priority: result.priority, reasons: result.reasons.join(",") });
-      return { report, code, triage: result };
+      const data = {
+        id,
+        draftKey,
+        codeHash: await codes.hash(code),
+        codeHint: codes.hint(code),
+        reporterPseudonym: who.pseudonym,
+        contactSealed: draft.mayContact ? await sealer.seal(String(who.chatId), `contact:${id}`) : null,
+        language: draft.language,
+        priority: result.priority,
+        priorityReasons: result.reasons,
+        category: draft.category,
+        involved: draft.involved ?? null,
+        place: draft.place ?? null,
+        ongoing: draft.ongoing ?? null,
+        safeNow: draft.safeNow ?? null,
+        region: draft.region ?? null,
+        ageBand: draft.ageBand ?? null,
+        contentSealed: await sealer.seal(JSON.stringify(content), `report:${id}`),
+        slaDueAt: slaDueAt(result.priority, created, sla),
+        createdAt: created,
+      };
+      try {
+        const report = await db.$transaction(async (tx) => {
+          const report = await tx.report.create({ data });
+          await tx.reportEvent.create({ data: { reportId: id, actor: "child", kind: "created", data: { priority: result.priority, reasons: result.reasons.join(",") } } });
+          await then(tx, report, content);
+          return report;
+        });
+        return { report, code, triage: result, again: false };
+      } catch (error) {
+        // Two deliveries of the same Send at once: the other one made it; show that one.
+        const winner = await db.report.findUnique({ where: { draftKey } });
+        if (winner) return { report: winner, code, triage: { priority: winner.priority, reasons: winner.priorityReasons }, again: true };
+        throw error;
+      }
     },
 
     async findByCode(code: string): Promise<ReportRecord | null> {
@@ -133,25 +158,40 @@ export function createReportService({ db, sealer, codes, sla, now = () => new Da
       );
     },
 
-    async addChildMessage(report: ReportRecord, text: string, findings: RiskFinding[]): Promise<{ raisedToUrgent: boolean }> {
-      await db.reportMessage.create({ data: { reportId: report.id, author: "CHILD", bodySealed: await sealer.seal(text, `message:${report.id}`) } });
-      await event(report.id, "child", "message");
+    /** The child's message, the raise to urgent it may cause and what is sent about it, together. */
+    async addChildMessage(
+      report: ReportRecord,
+      text: string,
+      findings: RiskFinding[],
+      then: (tx: Tx, messageId: string, raisedToUrgent: boolean) => Promise<void> = async () => undefined,
+    ): Promise<{ raisedToUrgent: boolean }> {
+      const bodySealed = await sealer.seal(text, `message:${report.id}`);
       const urgent = findings.filter((f) => f.level === "urgent");
-      if (urgent.length === 0 || report.priority === "URGENT") return { raisedToUrgent: false };
-      const reasons = [...new Set([...report.priorityReasons, ...urgent.map((f) => `risk:${f.signal}`)])];
-      await db.report.update({ where: { id: report.id }, data: { priority: "URGENT", priorityReasons: reasons, slaDueAt: slaDueAt("URGENT", now(), sla) } });
-      await event(report.id, "bot", "priority", { from: report.priority, to: "URGENT", reason: "risk words in a follow-up" });
-      return { raisedToUrgent: true };
+      const raise = urgent.length > 0 && report.priority !== "URGENT";
+      await db.$transaction(async (tx) => {
+        const message = await tx.reportMessage.create({ data: { reportId: report.id, author: "CHILD", bodySealed } });
+        await tx.reportEvent.create({ data: { reportId: report.id, actor: "child", kind: "message", data: {} } });
+        if (raise) {
+          const reasons = [...new Set([...report.priorityReasons, ...urgent.map((f) => `risk:${f.signal}`)])];
+          await tx.report.update({ where: { id: report.id }, data: { priority: "URGENT", priorityReasons: reasons, slaDueAt: slaDueAt("URGENT", now(), sla) } });
+          await tx.reportEvent.create({ data: { reportId: report.id, actor: "bot", kind: "priority", data: { from: report.priority, to: "URGENT", reason: "risk words in a follow-up" } } });
+        }
+        await then(tx, message.id, raise);
+      });
+      return { raisedToUrgent: raise };
     },
 
-    async addStaffReply(report: ReportRecord, staff: string, text: string): Promise<string> {
-      const message = await db.reportMessage.create({
-        data: { reportId: report.id, author: "STAFF", staffAuthor: staff, bodySealed: await sealer.seal(text, `message:${report.id}`) },
+    /** A staff reply, the case's first response and status, and the child's notification, together. */
+    async addStaffReply(report: ReportRecord, staff: string, text: string, then: (tx: Tx, messageId: string) => Promise<void> = async () => undefined): Promise<string> {
+      const bodySealed = await sealer.seal(text, `message:${report.id}`);
+      return db.$transaction(async (tx) => {
+        const message = await tx.reportMessage.create({ data: { reportId: report.id, author: "STAFF", staffAuthor: staff, bodySealed } });
+        await tx.report.updateMany({ where: { id: report.id, firstResponseAt: null }, data: { firstResponseAt: now() } });
+        if (report.status === "NEW" || report.status === "TRIAGED") await tx.report.update({ where: { id: report.id }, data: { status: "IN_PROGRESS" } });
+        await tx.reportEvent.create({ data: { reportId: report.id, actor: staff, kind: "reply", data: {} } });
+        await then(tx, message.id);
+        return message.id;
       });
-      await db.report.updateMany({ where: { id: report.id, firstResponseAt: null }, data: { firstResponseAt: now() } });
-      if (report.status === "NEW" || report.status === "TRIAGED") await db.report.update({ where: { id: report.id }, data: { status: "IN_PROGRESS" } });
-      await event(report.id, staff, "reply");
-      return message.id;
     },
 
     async markRead(messageId: string): Promise<void> {
@@ -162,33 +202,41 @@ export function createReportService({ db, sealer, codes, sla, now = () => new Da
     async claim(reportId: string, staff: string): Promise<boolean> {
       // Only open cases; a claim moves a new case into work and leaves any later status as it is.
       const open = { id: reportId, assignee: null, status: { in: [...OPEN_STATUSES] } };
-      const { count } = await db.report.updateMany({ where: open, data: { assignee: staff } });
-      if (count === 1) {
-        await db.report.updateMany({ where: { id: reportId, status: { in: ["NEW", "TRIAGED"] } }, data: { status: "IN_PROGRESS" } });
-        await event(reportId, staff, "claim");
-      }
-      return count === 1;
+      return db.$transaction(async (tx) => {
+        const { count } = await tx.report.updateMany({ where: open, data: { assignee: staff } });
+        if (count === 1) {
+          await tx.report.updateMany({ where: { id: reportId, status: { in: ["NEW", "TRIAGED"] } }, data: { status: "IN_PROGRESS" } });
+          await tx.reportEvent.create({ data: { reportId, actor: staff, kind: "claim", data: {} } });
+        }
+        return count === 1;
+      });
     },
 
     async setPriority(report: ReportRecord, staff: string, priority: PriorityLevel): Promise<void> {
       if (report.priority === priority) return;
-      await db.report.update({ where: { id: report.id }, data: { priority, slaDueAt: slaDueAt(priority, report.createdAt, sla) } });
-      await event(report.id, staff, "priority", { from: report.priority, to: priority });
+      await db.$transaction([
+        db.report.update({ where: { id: report.id }, data: { priority, slaDueAt: slaDueAt(priority, report.createdAt, sla) } }),
+        event(report.id, staff, "priority", { from: report.priority, to: priority }),
+      ]);
     },
 
     async markSpam(report: ReportRecord, staff: string): Promise<void> {
-      await db.report.update({ where: { id: report.id }, data: { status: "SPAM", closedAt: now() } });
-      await event(report.id, staff, "status", { from: report.status, to: "SPAM" });
+      await db.$transaction([
+        db.report.update({ where: { id: report.id }, data: { status: "SPAM", closedAt: now() } }),
+        event(report.id, staff, "status", { from: report.status, to: "SPAM" }),
+      ]);
     },
 
     async blockReporter(report: ReportRecord, staff: string): Promise<boolean> {
       if (!report.reporterPseudonym) return false;
-      await db.blockedPseudonym.upsert({
-        where: { pseudonym: report.reporterPseudonym },
-        create: { pseudonym: report.reporterPseudonym, reason: `report #${report.number}`, blockedBy: staff },
-        update: {},
-      });
-      await event(report.id, staff, "block");
+      await db.$transaction([
+        db.blockedPseudonym.upsert({
+          where: { pseudonym: report.reporterPseudonym },
+          create: { pseudonym: report.reporterPseudonym, reason: `report #${report.number}`, blockedBy: staff },
+          update: {},
+        }),
+        event(report.id, staff, "block"),
+      ]);
       return true;
     },
 
@@ -209,10 +257,12 @@ export function createReportService({ db, sealer, codes, sla, now = () => new Da
 
     /** /forget: the reports stay for the ombudsman's duty, with no way left to reach the child. */
     async unlinkChild(pseudonym: string): Promise<number> {
-      const reports = await db.report.findMany({ where: { reporterPseudonym: pseudonym }, select: { id: true } });
-      await db.report.updateMany({ where: { reporterPseudonym: pseudonym }, data: { reporterPseudonym: null, contactSealed: null } });
-      for (const r of reports) await event(r.id, "child", "unlinked");
-      return reports.length;
+      return db.$transaction(async (tx) => {
+        const reports = await tx.report.findMany({ where: { reporterPseudonym: pseudonym }, select: { id: true } });
+        await tx.report.updateMany({ where: { reporterPseudonym: pseudonym }, data: { reporterPseudonym: null, contactSealed: null } });
+        await tx.reportEvent.createMany({ data: reports.map((r) => ({ reportId: r.id, actor: "child", kind: "unlinked", data: {} })) });
+        return reports.length;
+      });
     },
 
     /** Code guesses in the last hour, to slow down brute force. */

@@ -32,7 +32,12 @@ export function triage(input: TriageInput): Triage {
   if (input.safeNow === "no") raise("URGENT", "not_safe_now");
   if (input.safeNow === "unsure") raise("HIGH", "unsure_if_safe");
   if (input.category === "sexual") raise("URGENT", "sexual_violence");
-  for (const f of input.findings) raise(f.level === "urgent" ? "URGENT" : "HIGH", `risk:${f.signal}`);
+  for (const f of input.findings) {
+    // Bullying, neglect, threats, extortion... are what the child chose a category for: staff see
+    // the words that were heard, but only danger and ongoing violence move the report up.
+    if (f.level === "concern") reasons.push(`risk:${f.signal}`);
+    else raise(f.level === "urgent" ? "URGENT" : "HIGH", `risk:${f.signal}`);
+  }
   const young = input.ageBand === "UNDER_10" || input.ageBand === "AGE_10_12";
   const atHome = input.place === "home" || ["parent", "relative"].includes(input.involved ?? "") || input.category === "home_violence";
   if (young && atHome && ["physical", "home_violence", "neglect", "sexual"].includes(input.category)) raise("HIGH", "young_child_violence_at_home");

@@ -26,8 +26,7 @@ function withinOneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-function wordScore(word: string, stem: string): number {
-  const s = stem.replace(/ё/g, "е").toLowerCase();
+function wordScore(word: string, s: string): number {
   if (word.startsWith(s)) return s.length;
   // One typo in a longer stem still counts ("обзывют", "cyberbulying"), but less than an exact
   // stem, so "name" finds the topic about names before the one about name-calling ("names").
@@ -37,22 +36,50 @@ function wordScore(word: string, stem: string): number {
   return 0;
 }
 
+/**
+ * A question is a few sentences; a 4,096-character message must not block the server. Only this
+ * many distinct words are compared (each once, however often it is repeated).
+ */
+const MAX_DISTINCT_WORDS = 80;
+const MAX_WORD_LENGTH = 40;
+
+type PreparedStems = Record<"kk" | "ru" | "en", string[]>[];
+const preparedLibraries = new WeakMap<RightsLibrary, PreparedStems>();
+
+/** Stems lowercased once per library, not once per comparison. */
+function preparedStems(library: RightsLibrary): PreparedStems {
+  let prepared = preparedLibraries.get(library);
+  if (!prepared) {
+    const clean = (stems: string[]) => stems.map((stem) => stem.replace(/ё/g, "е").toLowerCase());
+    prepared = library.topics.map((t) => ({ kk: clean(t.keywords.kk), ru: clean(t.keywords.ru), en: clean(t.keywords.en) }));
+    preparedLibraries.set(library, prepared);
+  }
+  return prepared;
+}
+
 export function searchTopics(library: RightsLibrary, query: string, language: "kk" | "ru" | "en", limit = 3): SearchHit[] {
-  const words = normalize(query);
-  if (words.length === 0) return [];
+  const counts = new Map<string, number>();
+  for (const word of normalize(query)) {
+    if (word.length > MAX_WORD_LENGTH) continue;
+    if (!counts.has(word) && counts.size >= MAX_DISTINCT_WORDS) continue;
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  if (counts.size === 0) return [];
+  const stems = preparedStems(library);
   const hits: SearchHit[] = [];
-  for (const topic of library.topics) {
+  library.topics.forEach((topic, index) => {
     let score = 0;
     for (const lang of ["kk", "ru", "en"] as const) {
       // The child's own language counts a bit more when languages share a stem.
       const weight = lang === language ? 1.2 : 1;
-      for (const word of words) {
-        const best = Math.max(0, ...topic.keywords[lang].map((stem) => wordScore(word, stem)));
-        score += best * weight;
+      for (const [word, count] of counts) {
+        let best = 0;
+        for (const stem of stems[index]![lang]) best = Math.max(best, wordScore(word, stem));
+        score += best * weight * count;
       }
     }
     if (score > 0) hits.push({ topic, score });
-  }
+  });
   // Stable sort keeps the library's order on ties.
   return hits.sort((a, b) => b.score - a.score).slice(0, limit);
 }

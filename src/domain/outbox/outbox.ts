@@ -1,0 +1,181 @@
+// The outbox: what must reach a person is written as a row in the same transaction as the change
+// that causes it (a report, a staff reply, a retention), and sent later by the dispatcher. A row
+// is keyed by the effect it stands for, so a redelivered update cannot enqueue it twice; it is
+// held by one dispatcher at a time (FOR UPDATE SKIP LOCKED), so several instances share the work.
+import type { Db } from "../../db/client.js";
+import type { Sealer } from "../privacy/encryption.js";
+
+/** A transaction client or the client itself: enqueueing joins the caller's transaction. */
+export type DbLike = Pick<Db, "outboxMessage">;
+
+export type OutboxTarget = { to: "staff" } | { to: "child"; chatId: number };
+
+export interface OutboxAfter {
+  /** "report_post": the report's staff message id; "followup_post": a follow-up's post id. */
+  kind: "report_post" | "followup_post";
+  reportId: string;
+}
+
+export interface OutboxItem {
+  key: string;
+  target: OutboxTarget;
+  method: "sendMessage" | "editMessageText" | "deleteMessage";
+  /** The Bot API parameters, without chat_id. */
+  payload: Record<string, unknown>;
+  after?: OutboxAfter;
+  /** 0 for urgent staff alerts; 5 by default. */
+  rank?: number;
+  /** A non-urgent report post that may go out in a digest line instead when the group is busy. */
+  digestLine?: string;
+}
+
+export interface ClaimedMessage {
+  id: string;
+  key: string;
+  target: "staff" | "child";
+  chatId: number | undefined;
+  method: OutboxItem["method"];
+  payload: Record<string, unknown>;
+  after: OutboxAfter | undefined;
+  rank: number;
+  digestLine: string | undefined;
+  attempts: number;
+}
+
+/** How long a dispatcher holds a claimed row before another may take it over. */
+const HOLD_MS = 60_000;
+export const MAX_ATTEMPTS = 8;
+const IN_DIGEST = "in digest";
+
+export type Outbox = ReturnType<typeof createOutbox>;
+
+export function createOutbox(deps: { db: Db; sealer: Sealer; now?: () => Date }) {
+  const { db, sealer } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  return {
+    /** Adds a message to send; a second call with the same key changes nothing. */
+    async enqueue(tx: DbLike, item: OutboxItem): Promise<void> {
+      const chatSealed = item.target.to === "child" ? await sealer.seal(String(item.target.chatId), `outbox-chat:${item.key}`) : null;
+      const payloadSealed = await sealer.seal(JSON.stringify(item.payload), `outbox:${item.key}`);
+      await tx.outboxMessage.upsert({
+        where: { key: item.key },
+        create: {
+          key: item.key,
+          target: item.target.to,
+          chatSealed,
+          method: item.method,
+          payloadSealed,
+          ...(item.after ? { after: { ...item.after } } : {}),
+          rank: item.rank ?? 5,
+          digestLine: item.digestLine ?? null,
+        },
+        update: {},
+      });
+    },
+
+    /** Takes up to `limit` due rows for this dispatcher, most urgent first. */
+    async claim(limit: number): Promise<ClaimedMessage[]> {
+      const at = now();
+      const until = new Date(at.getTime() + HOLD_MS);
+      const rows = await db.$queryRaw<{ id: string }[]>`
+        UPDATE "OutboxMessage" SET "lockedUntil" = ${until}
+        WHERE "id" IN (
+          SELECT "id" FROM "OutboxMessage"
+          WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${at} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${at})
+          ORDER BY "rank", "createdAt"
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED
+        )
+        RETURNING "id"`;
+      if (rows.length === 0) return [];
+      const full = await db.outboxMessage.findMany({ where: { id: { in: rows.map((r) => r.id) } }, orderBy: [{ rank: "asc" }, { createdAt: "asc" }] });
+      return Promise.all(
+        full.map(async (row) => ({
+          id: row.id,
+          key: row.key,
+          target: row.target === "child" ? ("child" as const) : ("staff" as const),
+          chatId: row.chatSealed ? Number(await sealer.open(row.chatSealed, `outbox-chat:${row.key}`)) : undefined,
+          method: row.method as OutboxItem["method"],
+          payload: JSON.parse(await sealer.open(row.payloadSealed, `outbox:${row.key}`)) as Record<string, unknown>,
+          after: (row.after ?? undefined) as OutboxAfter | undefined,
+          rank: row.rank,
+          digestLine: row.digestLine ?? undefined,
+          attempts: row.attempts,
+        })),
+      );
+    },
+
+    async sent(id: string): Promise<void> {
+      await db.outboxMessage.update({ where: { id }, data: { status: "SENT", sentAt: now(), lockedUntil: null, lastError: null } });
+    },
+
+    /** Sent inside a digest message: the rows it covers count as delivered. */
+    async sentInDigest(ids: string[]): Promise<void> {
+      await db.outboxMessage.updateMany({ where: { id: { in: ids } }, data: { status: "SENT", sentAt: now(), lockedUntil: null, lastError: IN_DIGEST } });
+    },
+
+    /** A digest message went out: it counts against the group's budget like any post. */
+    async recordDigest(reports: number): Promise<void> {
+      await db.outboxMessage.create({ data: { key: `digest:${crypto.randomUUID()}`, target: "staff", method: "sendMessage", payloadSealed: `digest of ${reports}`, status: "SENT", sentAt: now() } });
+    },
+
+    /** Try again after `delayMs`, or give up (a dead letter staff can see) after too many tries. */
+    async retry(message: ClaimedMessage, error: string, delayMs: number, options: { countsAsAttempt?: boolean } = {}): Promise<"retry" | "dead"> {
+      const attempts = message.attempts + (options.countsAsAttempt === false ? 0 : 1);
+      const dead = attempts >= MAX_ATTEMPTS;
+      await db.outboxMessage.update({
+        where: { id: message.id },
+        data: { attempts, lastError: error.slice(0, 300), lockedUntil: null, status: dead ? "DEAD" : "PENDING", nextAttemptAt: new Date(now().getTime() + delayMs) },
+      });
+      return dead ? "dead" : "retry";
+    },
+
+    /** Gives up at once (Telegram said the request itself is wrong, or the chat is gone). */
+    async dead(id: string, error: string): Promise<void> {
+      await db.outboxMessage.update({ where: { id }, data: { status: "DEAD", lastError: error.slice(0, 300), lockedUntil: null } });
+    },
+
+    /** Puts a row back for now (e.g. the group's minute budget is spent). */
+    async release(id: string, at: Date): Promise<void> {
+      await db.outboxMessage.update({ where: { id }, data: { lockedUntil: null, nextAttemptAt: at } });
+    },
+
+    /** Posts to the staff group in the last minute, across every instance. */
+    async staffSentLastMinute(): Promise<number> {
+      // Rows sent inside a digest did not use a post of their own (the digest's row counts).
+      return db.outboxMessage.count({ where: { target: "staff", status: "SENT", sentAt: { gte: new Date(now().getTime() - 60_000) }, OR: [{ lastError: null }, { lastError: { not: IN_DIGEST } }] } });
+    },
+
+    /** Non-urgent report posts waiting to go out, for a digest. */
+    async waitingDigestLines(limit: number): Promise<{ id: string; digestLine: string }[]> {
+      const rows = await db.outboxMessage.findMany({
+        where: { status: "PENDING", target: "staff", digestLine: { not: null }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now() } }] },
+        orderBy: { createdAt: "asc" },
+        take: limit,
+        select: { id: true, digestLine: true },
+      });
+      return rows.map((r) => ({ id: r.id, digestLine: r.digestLine! }));
+    },
+
+    async pendingCount(): Promise<number> {
+      return db.outboxMessage.count({ where: { status: "PENDING" } });
+    },
+
+    /** Dead letters for the console: what could not be delivered, and why (no content). */
+    async deadLetters(take = 100) {
+      return db.outboxMessage.findMany({ where: { status: "DEAD" }, orderBy: { createdAt: "desc" }, take, select: { id: true, key: true, target: true, method: true, attempts: true, lastError: true, createdAt: true } });
+    },
+
+    /** Staff may send a dead letter again (e.g. after the group was fixed). */
+    async revive(id: string): Promise<void> {
+      await db.outboxMessage.updateMany({ where: { id, status: "DEAD" }, data: { status: "PENDING", attempts: 0, nextAttemptAt: now(), lastError: null } });
+    },
+
+    /** Sent rows older than `days` are pruned (their sealed payloads with them). */
+    async prune(days: number): Promise<number> {
+      const { count } = await db.outboxMessage.deleteMany({ where: { status: "SENT", sentAt: { lt: new Date(now().getTime() - days * 24 * 60 * 60 * 1000) } } });
+      return count;
+    },
+  };
+}
