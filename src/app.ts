@@ -81,7 +81,9 @@ export function createApp(deps: AppDeps): App {
   const reports = createReportService({ db, sealer, codes: createCaseCodes(config.appSecret), sla: config.slaHours });
   // In the simulator, the staff group and its staff member are simulated too.
   const staffChatId = config.staffChatId ?? (botApi && !deps.botApi ? String(simulatedStaff.chatId) : undefined);
-  const staffUserIds = config.staffUserIds.length || !botApi || deps.botApi ? config.staffUserIds : [simulatedStaff.member.id];
+  // The simulated staff member may act only on the embedded development database, never on a real one.
+  const simulatedStaffAllowed = botApi !== undefined && !deps.botApi && !config.databaseUrl && !config.staffUserIds.length;
+  const staffUserIds = simulatedStaffAllowed ? [simulatedStaff.member.id] : config.staffUserIds;
   const outbox = createOutbox({ db, sealer });
   const staff = createStaffDesk({ chatId: staffChatId, staffUserIds, language: config.staffLanguage, i18n, logger, pseudonyms, reports, outbox, db });
   const signals = createSignalService({ db, sealer });

@@ -127,6 +127,11 @@ function crossFieldProblems(input: ConfigInput): string[] {
   const set = (name: string) => (input[name]?.trim() ?? "") !== "";
   const problems: string[] = [];
   if (input.NODE_ENV === "production" && !set("APP_SECRET")) problems.push("APP_SECRET is required in production");
+  // The simulator has no sign-in and a simulated staff member: it must never face real users.
+  const simulator = input.SIMULATOR?.trim() || "auto";
+  if (input.NODE_ENV === "production" && (simulator === "on" || (simulator === "auto" && !set("BOT_TOKEN")))) {
+    problems.push("the simulator is for development only: in production set BOT_TOKEN (and WEBHOOK_SECRET), or SIMULATOR=off; to try the bot locally use NODE_ENV=development");
+  }
   const mode = input.BOT_MODE?.trim() || "webhook";
   if (set("BOT_TOKEN") && mode === "webhook" && !set("WEBHOOK_SECRET")) {
     problems.push("WEBHOOK_SECRET is required when BOT_TOKEN is set in webhook mode");

@@ -19,6 +19,7 @@ import { loadHelpDirectory, regions } from "../domain/help/directory.js";
 import { replyToChild, replyToSignal } from "../bot/staff/reply.js";
 import { SignalsPage } from "./views/signals.js";
 import { OutboxPage } from "./views/outbox.js";
+import { csvCell } from "./csv.js";
 import type { SignalRecord } from "../domain/signals/signals.js";
 import { isLanguage } from "../i18n/i18n.js";
 import type { Role } from "../domain/staff/accounts.js";
@@ -342,8 +343,7 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   signedIn.get("/audit.csv", requireRole("ADMIN"), async (c) => {
     await audit(db, c.get("account").id, "audit.export");
     const entries = await searchAudit(db, { ...auditQuery(c), limit: 10_000 });
-    const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
-    const csv = ["at,actor,action,target", ...entries.map((e) => [e.at.toISOString(), e.actor, e.action, e.target ?? ""].map(cell).join(","))].join("\n") + "\n";
+    const csv = ["at,actor,action,target", ...entries.map((e) => [e.at.toISOString(), e.actor, e.action, e.target ?? ""].map(csvCell).join(","))].join("\n") + "\n";
     return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="audit.csv"' });
   });
   signedIn.get("/staff", requireRole("ADMIN"), async (c) => {

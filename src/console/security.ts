@@ -3,6 +3,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
+import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { ConsoleDeps, ConsoleEnv } from "./context.js";
 import { isLanguage } from "../i18n/i18n.js";
@@ -10,6 +11,8 @@ import type { Role } from "../domain/staff/accounts.js";
 
 export const SESSION_COOKIE = "bala_console";
 export const LANG_COOKIE = "bala_console_lang";
+
+const CONSOLE_BODY_MAX_BYTES = 64 * 1024;
 
 export function baseSecurity(): MiddlewareHandler<ConsoleEnv>[] {
   return [
@@ -24,6 +27,8 @@ export function baseSecurity(): MiddlewareHandler<ConsoleEnv>[] {
     },
     // Browsers send Origin on every POST; a form posted from another site is refused.
     csrf(),
+    // The console's largest form is a reply or a note: nothing needs more than this.
+    bodyLimit({ maxSize: CONSOLE_BODY_MAX_BYTES, onError: (c) => c.text("Request too large", 413) }),
   ];
 }
 

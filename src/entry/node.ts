@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   // Scripts (retention, add-staff) refuse to open the embedded database while this holds it.
   const release = await holdEmbeddedDatabase(embeddedDataDir);
   const app = createApp({ config, db: db.prisma, logger });
-  const server = serve({ fetch: app.http.fetch, port: config.port }, ({ port }) => {
+  // With the simulator (no sign-in, a simulated staff member) only this machine may connect.
+  const hostname = config.simulator ? "127.0.0.1" : undefined;
+  const server = serve({ fetch: app.http.fetch, port: config.port, ...(hostname ? { hostname } : {}) }, ({ port }) => {
     const base = `http://localhost:${port}`;
     logger.info({ port, simulator: config.simulator }, "listening");
     if (config.simulator) console.log(`\n  Telegram simulator: ${base}/simulator\n  Staff console:      ${base}/console  (create an account: npm run console:add-staff -- --email you@example.org)\n  Health:             ${base}/healthz\n`);

@@ -38,6 +38,15 @@ export function simulatorRoutes({ botApi, deliver, staffChatId }: SimulatorDeps)
   ];
   const find = (key: string) => conversations.find((c) => c.key === key);
 
+  // Posts come only from the simulator page itself: JSON (a cross-site form cannot send it without
+  // a preflight this server never answers) from the same origin.
+  app.use("/api/*", async (c, next) => {
+    if (c.req.method !== "POST") return next();
+    const origin = c.req.header("origin");
+    const sameOrigin = origin !== undefined && URL.parse(origin)?.host === new URL(c.req.url).host;
+    if (!sameOrigin || !(c.req.header("content-type") ?? "").startsWith("application/json")) return c.json({ ok: false, error: "only the simulator page may post here" }, 403);
+    await next();
+  });
   app.get("/", (c) => c.html(simulatorPage));
   app.get("/api/state", (c) => {
     c.header("Cache-Control", "no-store");

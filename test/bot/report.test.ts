@@ -282,6 +282,20 @@ describe("after the report", () => {
     await child.press(common.en.menu.report);
     expect(child.lastBotMessage().text).toBe(report.en.blocked);
   });
+
+  it("a blocked sender's messages to an earlier, still open report do not reach the group either", async () => {
+    const child = h.user({ id: nextId++, language_code: "en" });
+    await fileReport(child, "en", "first report, still open");
+    const open = await h.db.report.findFirstOrThrow({ orderBy: { number: "desc" } });
+    await fileReport(child, "en", "spam spam spam");
+    const spam = await h.db.report.findFirstOrThrow({ orderBy: { number: "desc" } });
+    await h.db.blockedPseudonym.create({ data: { pseudonym: spam.reporterPseudonym!, reason: "test", blockedBy: "test" } });
+    await child.pressData(child.lastBotMessage().message_id, `fu:add:${open.id}`);
+    const calls = await child.send("more and more spam");
+    expect(calls.some((c) => c.payload.chat_id === STAFF_GROUP)).toBe(false);
+    expect(child.lastBotMessage().text).toBe(report.en.blocked);
+    expect(await h.db.reportMessage.count({ where: { reportId: open.id } })).toBe(0);
+  });
 });
 
 describe("abuse resistance and safety", () => {

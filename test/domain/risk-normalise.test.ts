@@ -46,6 +46,15 @@ describe("Latin letters", () => {
     expect(detectRisk("ogei akem mamam jokta magan jabysady").level).toBe("urgent");
   });
 
+  it("reads a Latin i as ы in back-vowelled Kazakh words (vowel harmony), as і otherwise", () => {
+    const [urip, jatyr, meni] = tokenise("urip jatir meni").tokens;
+    expect(urip?.cyrAlt).toBe(cyrillicKey("ұрып"));
+    expect(jatyr?.cyrAlt).toBe(cyrillicKey("жатыр"));
+    expect(meni?.cyrAlt).toBe(""); // front vowels: the Russian reading already gives "мени" = мені
+    expect(meni?.cyr).toBe(cyrillicKey("мені"));
+    expect(detectRisk("kazir akem meni urip jatyr").level).toBe("urgent");
+  });
+
   it("turns Latin and digit look-alikes inside Cyrillic words into Cyrillic", () => {
     expect(forms("yбью ceбя")).toEqual(forms("убью себя"));
     expect(forms("мен озимди олтiрем")).toEqual(forms("мен озимди олтірем"));

@@ -33,6 +33,14 @@ describe("createConfig", () => {
     expect(createConfig({ ...env, SIMULATOR: "on" }).simulator).toBe(true);
   });
 
+  it("refuses to serve the simulator in production, with a clear way out", () => {
+    const prod = { NODE_ENV: "production", APP_SECRET: "x".repeat(40) };
+    expect(() => createConfig(prod)).toThrow(/simulator is for development only/);
+    expect(() => createConfig({ ...prod, BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", WEBHOOK_SECRET: "a".repeat(20), SIMULATOR: "on" })).toThrow(/simulator is for development only/);
+    expect(createConfig({ ...prod, BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", WEBHOOK_SECRET: "a".repeat(20) }).simulator).toBe(false);
+    expect(createConfig({ ...prod, SIMULATOR: "off" }).simulator).toBe(false);
+  });
+
   it("treats empty values as unset (as in a copied .env.example)", () => {
     expect(createConfig({ BOT_TOKEN: "", DATABASE_URL: " ", PUBLIC_URL: "" })).toMatchObject({ botToken: undefined, databaseUrl: undefined, publicUrl: undefined });
   });

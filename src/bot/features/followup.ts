@@ -99,6 +99,11 @@ async function addMessage(ctx: BotContext, reportId: string, text: string): Prom
     await ctx.reply(ctx.t("followup:closed"), { reply_markup: { inline_keyboard: [helpRow(ctx)] } });
     return;
   }
+  // A sender staff blocked for abuse is silenced here too, not only for new reports.
+  if (ctx.pseudonym && (await reports.isBlocked(ctx.pseudonym))) {
+    await ctx.reply(ctx.t("report:blocked"), { reply_markup: { inline_keyboard: [helpRow(ctx)] } });
+    return;
+  }
   if ((await reports.recentChildMessageCount(report.id)) >= limits.childMessagesPerReportPerHour) {
     await ctx.reply(ctx.t("followup:message_limit"), { reply_markup: { inline_keyboard: [helpRow(ctx)] } });
     return;
