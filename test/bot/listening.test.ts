@@ -141,6 +141,49 @@ describe("inside a report, typed words are kept", () => {
   });
 });
 
+describe("a story told in several messages", () => {
+  it("is heard whole: every part is kept for «Tell the team», none gets the fallback or the welcome again", async () => {
+    const c = child("ru");
+    await c.send("/start");
+    await c.send("отчим бьет меня");
+    const second = toChild(c, await c.send("вчера он толкнул меня об стену"));
+    const third = toChild(c, await c.send("мама молчит и ничего не делает"));
+    for (const texts of [second, third]) {
+      expect(texts.join("\n")).not.toContain(listen.ru.fallback);
+      expect(texts.join("\n")).not.toContain(common.ru.onboarding.welcome);
+    }
+    expect(third).toEqual([listen.ru.listening]);
+    await c.press(listen.ru.buttons.tell_team);
+    // The help numbers stay on screen: the report begins in a new message.
+    expect(c.chat().some((m) => m.text === listen.ru.listening)).toBe(true);
+    const r = report.ru;
+    await c.press(r.start);
+    await c.press(r.safe_yes);
+    await c.press(r.cat_home_violence);
+    await c.press(r.who_parent);
+    await c.press(r.place_home);
+    await c.press(r.ongoing_yes);
+    await c.press(r.prefer_not);
+    await c.press(r.prefer_not);
+    await c.press(r.skip);
+    const words = c.lastBotMessage().text!;
+    for (const part of ["отчим бьет меня", "вчера он толкнул меня об стену", "мама молчит и ничего не делает"]) expect(words).toContain(part);
+  });
+});
+
+describe("a question about rights that may be about the child", () => {
+  it.each([
+    ["ru", "если меня бьют в школе что делать"],
+    ["en", "can my parents hit me?"],
+  ] as const)("%s: the rights topics first, with the offer to tell the team (%s)", async (lang, question) => {
+    const c = child(lang);
+    await c.send("/start");
+    const texts = toChild(c, await c.send(question));
+    expect(texts).toEqual([`${rights[lang].ui.results}\n\n${listen[lang].question_happening}`]);
+    expect(c.buttons()).toContain(listen[lang].buttons.tell_team);
+  });
+});
+
 describe("«Tell the team»", () => {
   it.each(langs)("starts a report with the child's words filled in; nothing is sent until Send (%s)", async (lang) => {
     const r = report[lang];

@@ -44,10 +44,13 @@ describe.each(langs)("My rights in %s", (lang) => {
     const question = { kk: "сыныптасым суретімді интернетке салды", ru: "одноклассник выложил мои фото в интернет", en: "what to do if a classmate posts my photos" }[lang];
     await child.send("/menu");
     await child.send(question);
-    // Photos posted without consent are harm: the child is thanked and offered help first, and
-    // the rights topic comes with it.
-    expect(child.lastBotMessage().text).toContain(listen[lang].disclosure.ack);
-    expect(child.buttons()).toContain(r.topics.cyberbullying.title);
+    // Photos posted without consent are harm. Told as a story, the child is thanked and offered
+    // help first, with the rights topic; asked as a question, the topic comes first, with the
+    // offer to tell the team. Either way both are one tap away.
+    const text = child.lastBotMessage().text!;
+    if (lang === "en") expect(text).toBe(`${r.ui.results}\n\n${listen[lang].question_happening}`);
+    else expect(text).toContain(listen[lang].disclosure.ack);
+    expect(child.buttons()).toEqual(expect.arrayContaining([r.topics.cyberbullying.title, listen[lang].buttons.tell_team]));
   });
 
   it("offers the themes and help when nothing matches, never a dead end", async () => {

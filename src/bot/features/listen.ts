@@ -13,7 +13,10 @@ import { detectRisk, type RiskFinding, type RiskSignal } from "../../domain/repo
 import { FOLLOW_MS } from "../../domain/signals/signals.js";
 import { escapeHtml, helpRow, show } from "../screen.js";
 import { errorSummary } from "../../logger.js";
-import { answerQuestion, topicButton } from "./rights.js";
+import { answerQuestion, rightsData, topicButton } from "./rights.js";
+import { resumeQuiz } from "./quiz.js";
+import { looksLikeQuestion } from "../../domain/rights/question.js";
+import { cutToUnits } from "../../domain/telegram-limits.js";
 import { rightsLibrary } from "../../domain/rights/library.js";
 import { searchTopics } from "../../domain/rights/search.js";
 
@@ -25,6 +28,10 @@ export const listenData = {
 
 /** "Tell the team" keeps the child's words this long (in the sealed session). */
 const TOLD_KEEP_MS = 24 * 60 * 60 * 1000;
+/** After a story or a crisis, what the child writes next is part of it for this long. */
+const LISTENING_MS = 60 * 60 * 1000;
+/** As much as the report's words can hold. */
+const TOLD_MAX_UNITS = 3000;
 /** The crisis reply fits the most serious signal heard. */
 const CRISIS_TEXT: readonly [RiskSignal, string][] = [
   ["suicide", "listen:crisis.suicide"],
@@ -50,8 +57,17 @@ function tellTeamButton(ctx: BotContext): InlineKeyboardButton[] {
   return [{ text: ctx.t("listen:buttons.tell_team"), callback_data: listenData.tell }];
 }
 
+/** A story told over several messages is kept whole (the newest part last), for "Tell the team". */
 function rememberWords(ctx: BotContext, text: string): void {
-  ctx.session.told = { words: text, at: Date.now() };
+  const told = listeningTo(ctx);
+  const words = told ? `${told.words}\n\n${text}` : text;
+  ctx.session.told = { words: cutToUnits(words, TOLD_MAX_UNITS), at: Date.now() };
+}
+
+/** The words a child began telling within the last while, if any: the bot is still listening. */
+function listeningTo(ctx: BotContext): { words: string; at: number } | undefined {
+  const told = ctx.session.told;
+  return told && Date.now() - told.at < LISTENING_MS ? told : undefined;
 }
 
 /** Records the signal and alerts the staff group once per half hour; true when the team knows. */
@@ -86,7 +102,8 @@ async function answerCrisis(ctx: BotContext, text: string, urgent: RiskFinding[]
   const open = Boolean(draft) || addingToReport;
   const lines = [ctx.t(key), ""];
   if (told) lines.push(ctx.t("listen:status.alerted"));
-  lines.push(ctx.t("listen:status.anonymous"));
+  // The danger text already lists 112 and 102: the line about the team does not repeat them.
+  lines.push(ctx.t(key === "listen:crisis.danger" ? "listen:status.anonymous_short" : "listen:status.anonymous"));
   lines.push(ctx.t(open ? "listen:status.report_open" : "listen:status.can_tell"));
   const rows: InlineKeyboardButton[][] = [];
   if (!open) {
@@ -129,6 +146,21 @@ async function answerDisclosure(ctx: BotContext, text: string, harm: RiskFinding
 
 export const listenFeature = new Composer<BotContext>();
 
+/** A question about rights: the topics first; if it may be happening to the child, the offer to tell. */
+async function answerRightsQuestion(ctx: BotContext, text: string, harm: RiskFinding[]): Promise<boolean> {
+  const hits = searchTopics(library, text, ctx.language);
+  if (hits.length === 0) return false;
+  const rows: InlineKeyboardButton[][] = hits.map((h) => topicButton(ctx, h.topic));
+  let reply = ctx.t("rights:ui.results");
+  if (harm.length > 0) {
+    rememberWords(ctx, text);
+    reply += `\n\n${ctx.t("listen:question_happening")}`;
+    rows.push(tellTeamButton(ctx));
+  }
+  await ctx.reply(reply, { parse_mode: "HTML", reply_markup: { inline_keyboard: [...rows, [{ text: ctx.t("rights:ui.ask"), callback_data: rightsData.ask }], helpRow(ctx)] } });
+  return true;
+}
+
 listenFeature.on("message", async (ctx, next) => {
   const text = typedText(ctx);
   if (!text) return next();
@@ -138,10 +170,19 @@ listenFeature.on("message", async (ctx, next) => {
   // The crisis reply already carries help, "Tell the team" and the way on: nothing may follow.
   if (heard.crisisAnswered) return;
   const harm = heard.findings.filter((f) => f.level !== "urgent");
+  // "Can my parents hit me?" is a question first: rights, then the offer to tell if it is happening.
+  if ((asked || looksLikeQuestion(text)) && (await answerRightsQuestion(ctx, text, harm))) return;
   if (harm.length > 0) return answerDisclosure(ctx, text, harm);
+  // Still telling a story begun a moment ago: every part is kept, and the child is not sent away.
+  if (listeningTo(ctx)) {
+    rememberWords(ctx, text);
+    await ctx.reply(ctx.t("listen:listening"), { parse_mode: "HTML", reply_markup: { inline_keyboard: [tellTeamButton(ctx), helpRow(ctx)] } });
+    return;
+  }
   if (await answerQuestion(ctx, text, { fallbackToThemes: asked })) return;
   if (asked) return;
   await ctx.reply(ctx.t("listen:fallback"), { reply_markup: { inline_keyboard: [helpRow(ctx, { menu: false })] } });
+  if (await resumeQuiz(ctx)) return;
   if (!(await ctx.services.engine.resume(ctx))) await ctx.services.engine.start(ctx, "menu");
 });
 
@@ -149,6 +190,8 @@ listenFeature.on("message", async (ctx, next) => {
 // the review screen before anything is sent).
 listenFeature.callbackQuery(listenData.tell, async (ctx) => {
   await ctx.answerCallbackQuery();
+  // The message tapped on keeps its help numbers on screen; the report begins below it.
+  ctx.freshScreen = true;
   const told = ctx.session.told;
   ctx.session.told = undefined;
   const words = told && Date.now() - told.at < TOLD_KEEP_MS ? told.words : undefined;

@@ -54,6 +54,14 @@ async function finish(ctx: BotContext, region: string | undefined, ageBand: stri
   });
 }
 
+/** Re-shows the question the child is on, if a quiz is under way (after typed words). */
+export async function resumeQuiz(ctx: BotContext): Promise<boolean> {
+  const state = ctx.session.quiz;
+  if (!state || state.answers.length >= quiz.length) return false;
+  await showQuestion(ctx, state.answers.length);
+  return true;
+}
+
 quizFeature.command("quiz", showQuizIntro);
 quizFeature.callbackQuery("qz:start", async (ctx) => {
   await ctx.answerCallbackQuery();

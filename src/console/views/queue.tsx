@@ -1,6 +1,7 @@
 import type { Translate } from "../../i18n/i18n.js";
 import { CLOSED_STATUSES, encodeQueueCursor, PRIORITIES, STATUSES, type QueueCursor, type QueueFilters, type QueueRow } from "../../domain/reports/casework.js";
 import { regions } from "../../domain/help/directory.js";
+import { reasonTextKey } from "../../domain/reports/triage.js";
 
 const CATEGORIES = ["physical", "sexual", "emotional", "neglect", "bullying", "online", "home_violence", "extortion", "work", "other"];
 
@@ -8,7 +9,7 @@ export const fmt = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16);
 
 /** The bot's reasons in words ("not safe now", "suicide words"), as the staff group shows them. */
 export function reasonsLabel(t: Translate, reasons: string[]): string {
-  return reasons.map((r) => (r.startsWith("risk:") ? t(`staff:signal_${r.slice(5)}`) : t(`staff:reason_${r}`, { defaultValue: r }))).join(", ");
+  return reasons.map((r) => t(reasonTextKey(r), { defaultValue: r })).join(", ");
 }
 
 export function assigneeLabel(t: Translate, assignee: string | null, me: string, emails: Map<string, string>): string {

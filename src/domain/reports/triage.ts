@@ -51,3 +51,10 @@ export type SlaHours = Record<PriorityLevel, number>;
 export function slaDueAt(priority: PriorityLevel, from: Date, sla: SlaHours): Date {
   return new Date(from.getTime() + sla[priority] * 60 * 60 * 1000);
 }
+
+/** The staff-facing text key of a triage reason ("risk:suicide", "category:physical", "not_safe_now"). */
+export function reasonTextKey(reason: string): string {
+  if (reason.startsWith("risk:")) return `staff:signal_${reason.slice("risk:".length)}`;
+  // ":" would read as an i18next namespace separator: "category:physical" → reason_category_physical.
+  return `staff:reason_${reason.replace(/[:.]/g, "_")}`;
+}
