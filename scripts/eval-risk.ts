@@ -2,7 +2,8 @@
 // through the real webhook, and the bot's answer is read as the child would see it:
 //   - urgent signals (suicide, self-harm, sexual abuse, immediate danger) must get a crisis reply;
 //   - other harm (violence, bullying, neglect, threats, extortion, online harm, forced work) must
-//     be heard: a crisis reply or a disclosure answer ("Thank you for telling me" + help);
+//     be heard: a crisis reply, a disclosure answer ("Thank you for telling me" + help), or for a
+//     question the rights topics with the offer to tell the team;
 //   - harmless look-alikes ("none") must get neither.
 // Prints recall and false positives by language and signal. Asserts nothing.
 // Usage: npm run eval:risk [-- <folder with kk.json, ru.json, en.json>] (default: test/eval/risk)
@@ -30,7 +31,9 @@ async function answer(lang: Lang, text: string): Promise<Outcome> {
   const texts = calls.filter((c) => c.payload.chat_id === child.chatId).map((c) => String(c.payload.text ?? ""));
   const crisis = Object.values(listen[lang].crisis);
   if (texts.some((t) => crisis.some((c) => t.startsWith(c)))) return "crisis";
-  if (texts.some((t) => t.startsWith(listen[lang].disclosure.ack))) return "disclosure";
+  // Heard as harm: thanked with help and "Tell the team", or, asked as a question, the rights
+  // topics with the offer to tell the team.
+  if (texts.some((t) => t.startsWith(listen[lang].disclosure.ack) || t.includes(listen[lang].question_happening))) return "disclosure";
   return "nothing";
 }
 

@@ -54,6 +54,13 @@ describe("Kazakh", () => {
       ["бала күтуге мәжбүрлейді сабаққа бармаймын", "forced_work"],
       ["бізді ешкім тамақтандырмайды", "neglect"],
       ["олар менен күнде ақша сұрайды, бермесем ұрады", "extortion"],
+      ["өгей әкем менің бөлмеме түнде келіп, көрпемді ашады", "sexual_abuse"],
+      ["видеода шешінсең ақша беремін деді", "sexual_abuse"],
+      ["мені бір бейтаныс адам машинаға салып әкетті", "immediate_danger"],
+      ["бұл өмірде мен артықпын", "suicide"],
+      ["мен жоқ болсам анам жыламайды", "suicide"],
+      ["олар менен күнде 500 теңге алады", "extortion"],
+      ["ағам анам жұмыста болғанда мені бөлмесіне кіргізеді", "sexual_abuse"],
     ]);
   });
   it("leaves ordinary sentences with өлтір-, өл-, ұр-, соқ-, қорқыт-, ұста-, жалаңаш, ақша, жұмыс alone", () => {
@@ -81,6 +88,14 @@ describe("Kazakh", () => {
       "інімнің суретін жібердім",
       "ол ақша сұрады, мен бердім, ол досым ғой",
       "ақша бермесең кітап бермеймін деді кітапханашы, айыппұл",
+      "ертең тойда келінді шешіндірмейді, бет ашар болады",
+      "інім түнде қорқып, қасыма жатып алды",
+      "анам мені ұстап алып, құшақтап сүйді",
+      "әкем түнде келіп, бізге сыйлық әкелді",
+      "ағам мені түнде оятып, сәресіге шақырды",
+      "мысығым түнде төсегіме келіп ұйықтайды",
+      "жаңа ғана ұрып-соғысатын фильм көрдім",
+      "бөлмеге қамалып, сабақ оқыдым",
     ]);
   });
 });
@@ -115,6 +130,10 @@ describe("Russian", () => {
       ["у нас дома пожар", "immediate_danger"],
       ["хочу выйти в окно", "suicide"],
       ["больше не могу, хочу чтобы все закончилось навсегда", "suicide"],
+      ["он сказал что если я не отправлю фото без одежды он расскажет всем", "sexual_abuse"],
+      ["они сказали что меня прирежут", "threats"],
+      ["сказал что я пожалею если кому-то скажу", "threats"],
+      ["он предлагает мне деньги за фото", "sexual_abuse"],
     ]);
   });
   it("leaves look-alikes alone", () => {
@@ -128,6 +147,9 @@ describe("Russian", () => {
       "учитель пригрозил вызвать родителей",
       "он сказал что сожжет эти фотки из детства, они смешные",
       "сижу с младшим братом пока мама в магазине",
+      "папа с топором колет дрова",
+      "мама гладит мне рубашку",
+      "он показал мне свой новый телефон",
     ]);
   });
 });
@@ -152,6 +174,13 @@ describe("English", () => {
       ["he comes into my room when everyone is asleep", "sexual_abuse"],
       ["this is my goodbye", "suicide"],
       ["i think everyone would be happier if i just disappeared", "suicide"],
+      ["i dont see myself alive next year", "suicide"],
+      ["i researched how to do it painlessly", "suicide"],
+      ["i gave away my stuff, i wont need it", "suicide"],
+      ["there is someone in my house i dont know", "immediate_danger"],
+      ["my stepdad watches me shower", "sexual_abuse"],
+      ["nobody would care if i was gone", "suicide"],
+      ["i sell flowers on the street every night instead of school", "forced_work"],
     ]);
   });
   it("leaves look-alikes alone", () => {
@@ -166,6 +195,7 @@ describe("English", () => {
       "im hiding from my sister, we play hide and seek",
       "this song is fire",
       "we had a fire drill at school",
+      "my dad locked the door so the dog cant get out",
     ]);
   });
 });

@@ -42,6 +42,7 @@ function wordScore(word: string, s: string): number {
  */
 const MAX_DISTINCT_WORDS = 80;
 const MAX_WORD_LENGTH = 40;
+const MIN_SHARE_OF_BEST = 0.4;
 
 type PreparedStems = Record<"kk" | "ru" | "en", string[]>[];
 const preparedLibraries = new WeakMap<RightsLibrary, PreparedStems>();
@@ -80,6 +81,9 @@ export function searchTopics(library: RightsLibrary, query: string, language: "k
     }
     if (score > 0) hits.push({ topic, score });
   });
-  // Stable sort keeps the library's order on ties.
-  return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+  // Stable sort keeps the library's order on ties. Hits far below the best one are noise (a short
+  // stem that happened to match), not a second answer: they are left out.
+  const sorted = hits.sort((a, b) => b.score - a.score);
+  const best = sorted[0]?.score ?? 0;
+  return sorted.filter((h) => h.score >= best * MIN_SHARE_OF_BEST).slice(0, limit);
 }
