@@ -146,9 +146,13 @@ interface LanguageMarks {
   negation: Uint8Array;
   negationAfter: Uint8Array;
   filler: Uint8Array;
+  ownVoice: Uint8Array;
+  firstPerson: Uint8Array;
 }
 
 interface Context {
+  /** The normalised text the tokens point into. */
+  text: string;
   tokens: readonly Token[];
   found: Map<number, Occurrence[]>;
   marks: LanguageMarks[];
@@ -196,28 +200,66 @@ function negated(ctx: Context, rule: Rule, combo: readonly Occurrence[]): boolea
 }
 
 /**
- * Is the safe-context word at `at` negated ("not joking", "не шучу")? Then it is no safe context.
- * A negation inside the match itself ("can't live with ...") does not count.
+ * Is the safe-context word at `at` negated ("not joking", "не шучу", "ән емес")? Then it is no
+ * safe context. A negation inside the match itself ("can't live with ...") does not count.
  */
-function negatedWord(ctx: Context, language: number, at: number, from: number, to: number): boolean {
+function negatedWord(ctx: Context, language: number, at: number, atEnd: number, from: number, to: number): boolean {
   const marks = ctx.marks[language];
+  if (!marks) return false;
   const before = at - 1;
-  if (before >= from && before <= to) return false;
-  return !!marks && before >= 0 && ctx.tokens[before]?.clause === ctx.tokens[at]?.clause && marks.negation[before] === 1;
+  if (!(before >= from && before <= to) && before >= 0 && ctx.tokens[before]?.clause === ctx.tokens[at]?.clause && marks.negation[before] === 1) return true;
+  const after = atEnd + 1;
+  return !(after >= from && after <= to) && after < ctx.tokens.length && ctx.tokens[after]?.clause === ctx.tokens[atEnd]?.clause && marks.negationAfter[after] === 1;
+}
+
+/** Punctuation that introduces a quote: what follows is the song's or book's words, not the child's. */
+const QUOTE_MARKS = /[:"«»“”„'‘’–—-]/u;
+
+/**
+ * Does the child's own voice come between a song/film/book mention (ending at `after`) and the
+ * match (starting at `before`, ending at `to`)? A first-person word counts after a clause boundary
+ * (in the match too: "фильм көрдім, сосын өзімді өлтіргім келді"). "я пишу стихи, потому что хочу умереть", "эта песня про меня, я хочу ...",
+ * "my sister plays music and i want to die". A colon or quotation mark ("строчка из трека: я убью
+ * себя") introduces a quote and is no break.
+ */
+function ownVoiceBetween(ctx: Context, language: number, after: number, before: number, to: number): boolean {
+  const marks = ctx.marks[language];
+  if (!marks) return false;
+  let crossed = false;
+  for (let k = after + 1; k <= to; k++) {
+    const token = ctx.tokens[k] as Token;
+    const previous = ctx.tokens[k - 1] as Token;
+    if (previous.clause !== token.clause) {
+      if (QUOTE_MARKS.test(ctx.text.slice(previous.end, token.start))) return false;
+      crossed = true;
+    }
+    if (k <= before && marks.ownVoice[k]) return true;
+    if (crossed && marks.firstPerson[k]) return true;
+  }
+  return false;
 }
 
 function cancelledByContext(ctx: Context, rule: Rule, from: number, to: number): boolean {
-  if (rule.unless.length === 0) return false;
+  return (
+    (rule.unless.length > 0 && cancelledBy(ctx, rule, rule.unless, rule.unlessWithin, from, to)) ||
+    (rule.quoteUnless.length > 0 && cancelledBy(ctx, rule, rule.quoteUnless, rule.quoteWithin, from, to))
+  );
+}
+
+function cancelledBy(ctx: Context, rule: Rule, concepts: readonly number[], within: number, from: number, to: number): boolean {
   const sentence = ctx.tokens[from]?.sentence;
-  const lo = from - rule.unlessWithin;
-  const hi = to + rule.unlessWithin;
-  for (const concept of rule.unless) {
+  const lo = from - within;
+  const hi = to + within;
+  const ownVoiceContexts = LEXICON.languages[rule.language]?.ownVoiceContexts;
+  for (const concept of concepts) {
     const list = ctx.found.get(concept);
     if (!list) continue;
     for (let k = firstAtOrAfter(list, lo); k < list.length; k++) {
       const o = list[k] as Occurrence;
       if (o.from > hi) break;
-      if (ctx.tokens[o.from]?.sentence === sentence && !negatedWord(ctx, rule.language, o.from, from, to)) return true;
+      if (ctx.tokens[o.from]?.sentence !== sentence || negatedWord(ctx, rule.language, o.from, o.to, from, to)) continue;
+      if (ownVoiceContexts?.has(concept) && o.to < from && ownVoiceBetween(ctx, rule.language, o.to, from, to)) continue;
+      return true;
     }
   }
   return false;
@@ -303,8 +345,10 @@ export function detectRisk(text: string): { level: RiskLevel | null; findings: R
     negation: endsOf(found, l.negation, tokens.length),
     negationAfter: startsOf(found, l.negationAfter, tokens.length),
     filler: endsOf(found, l.filler, tokens.length),
+    ownVoice: startsOf(found, l.ownVoice, tokens.length),
+    firstPerson: startsOf(found, l.firstPerson, tokens.length),
   }));
-  const ctx: Context = { tokens, found, marks };
+  const ctx: Context = { text: normalised, tokens, found, marks };
 
   const best = new Map<RiskSignal, { from: number; to: number }>();
   for (const rule of LEXICON.rules) {

@@ -57,6 +57,21 @@ export interface LexiconFile {
   negation_scope?: number;
   unless_everywhere?: string[];
   unless_within?: number;
+  /**
+   * Songs, lyrics, quotes, films, books, poems: concepts that cancel every rule of the listed
+   * signals within `within` words in the same sentence ("слушаю песню умирать не страшно"),
+   * unless the child's own voice comes in between (see own_voice).
+   */
+  quote_context?: { concepts: string[]; signals: string[]; within?: number };
+  /**
+   * The child's own statement after a mention of a song or film: a conjunction ("а я", "but i",
+   * "бірақ") or, after a comma, a first-person word ("эта песня про меня, я хочу ..."). A colon or
+   * quotation mark introduces a quote and is no break. Applies to the quote_context concepts and to
+   * the concepts listed in own_voice_contexts.
+   */
+  own_voice?: string[];
+  first_person?: string[];
+  own_voice_contexts?: string[];
   concepts: Record<string, string[] | { words: string[]; except?: string[]; $comment?: unknown }>;
   rules: {
     signal: string;
@@ -107,6 +122,9 @@ export interface Rule {
   unless: number[];
   unlessWithin: number;
   checkNegation: boolean;
+  /** Quote contexts (songs, films...) of the language that cancel this rule, and their reach. */
+  quoteUnless: number[];
+  quoteWithin: number;
   /** The concepts must appear in the order listed (English: "hits me" ≠ "my brother punched"). */
   inOrder: boolean;
   language: number;
@@ -120,6 +138,10 @@ export interface Language {
   filler: number;
   /** How many words after a negation it reaches (fillers not counted). */
   negationScope: number;
+  ownVoice: number;
+  firstPerson: number;
+  /** Safe-context concepts that the child's own voice in between does not let cancel a match. */
+  ownVoiceContexts: Set<number>;
 }
 
 export interface CompiledLexicon {
@@ -280,7 +302,13 @@ export function compileLexicons(files: readonly LexiconFile[]): CompiledLexicon 
       negationAfter: addConcept(`${lang}:(negation_after)`, file.negation_after ?? [], []),
       filler: addConcept(`${lang}:(filler)`, file.filler ?? [], []),
       negationScope: file.negation_scope ?? 2,
+      ownVoice: addConcept(`${lang}:(own_voice)`, file.own_voice ?? [], []),
+      firstPerson: addConcept(`${lang}:(first_person)`, file.first_person ?? [], []),
+      ownVoiceContexts: new Set([...(file.quote_context?.concepts ?? []), ...(file.own_voice_contexts ?? [])].map((n) => resolve(n, "own_voice_contexts"))),
     };
+    const quote = file.quote_context;
+    const quoteConcepts = (quote?.concepts ?? []).map((n) => resolve(n, "quote_context"));
+    for (const signal of quote?.signals ?? []) if (!(SIGNAL_ORDER as readonly string[]).includes(signal)) throw new Error(`risk lexicon ${lang}: unknown signal "${signal}" in quote_context`);
     languages.push(language);
     const everywhere = (file.unless_everywhere ?? []).map((n) => resolve(n, "unless_everywhere"));
     file.rules.forEach((rule, r) => {
@@ -296,6 +324,8 @@ export function compileLexicons(files: readonly LexiconFile[]): CompiledLexicon 
         unless: [...new Set([...everywhere, ...(rule.unless ?? []).map((n) => resolve(n, where))])],
         unlessWithin: rule.unless_within ?? file.unless_within ?? DEFAULT_UNLESS_WITHIN,
         checkNegation: rule.ignore_negation !== true,
+        quoteUnless: quote?.signals.includes(signal) ? quoteConcepts : [],
+        quoteWithin: quote?.within ?? DEFAULT_UNLESS_WITHIN,
         inOrder: rule.in_order === true,
         language: index,
       });
