@@ -28,11 +28,21 @@ export interface SessionData {
   /** Unfinished resumable flows (a report) set aside while the child looks at something else. */
   drafts?: Record<string, FlowState>;
   /** What the next typed text is for, outside flows (a case code, a message to a report). */
-  awaiting?: { kind: "code" } | { kind: "thread"; reportId: string } | { kind: "rights_search" };
+  awaiting?: { kind: "code"; reportId?: string } | { kind: "thread"; reportId: string } | { kind: "rights_search" };
   /** The quiz in progress: the options chosen so far, and the optional satisfaction answer. */
   quiz?: { answers: number[]; satisfaction?: string };
-  /** Reports opened with their case code in this chat (an account that did not send them). */
+  /** Before the lock (see opened): reports unlocked with their code. Now it only makes the code be asked; dropped on the next use. */
   unlocked?: string[];
+  /**
+   * The child-held lock on "My reports": report id → when the child last used it (ms) after opening
+   * it with its case code (or filing it). It stays open for a while without use (see
+   * REPORT_OPEN_MS in features/followup.ts); after that, or after a quick exit, the code is asked again.
+   */
+  opened?: Record<string, number>;
+  /** When the last quick exit happened: nothing opened or filed before it opens without the code. */
+  lockedAt?: number;
+  /** A message typed into a report that had locked meanwhile: sent only after the code, if the child says so. */
+  heldMessage?: { reportId: string; text: string; at: number };
   /** Words the child typed outside a report, kept (sealed with the session) for "Tell the team". */
   told?: { words: string; at: number };
   /** When danger was last heard from this child: their messages then keep the signal's "last seen" fresh. */

@@ -39,6 +39,10 @@ export function quickExitFeature(storage: StorageAdapter<SessionData>): Composer
     delete cleared.drafts;
     delete cleared.awaiting;
     delete cleared.unlocked;
+    // The child-held lock: every report needs its case code again, and a held message is dropped.
+    delete cleared.opened;
+    delete cleared.heldMessage;
+    cleared.lockedAt = Date.now();
     delete cleared.told;
     await withTimeout(Promise.resolve(storage.write(key, cleared)), SESSION_TIMEOUT_MS, "session write").catch((e: unknown) =>
       logger.warn({ err: errorSummary(e) }, "quick exit: the unfinished report could not be dropped now"),
