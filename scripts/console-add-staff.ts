@@ -42,16 +42,23 @@ async function readPassword(): Promise<string> {
 }
 
 const password = await readPassword();
-const weak = passwordProblem(password);
+// The same policy as the console: 12-256 characters, not common or easily guessed (zxcvbn-ts).
+const weak = passwordProblem(password, { email: values.email });
 if (weak) {
-  console.error(`The password is not accepted: ${weak}.`);
+  const why = {
+    too_short: "it is shorter than 12 characters",
+    too_long: "it is longer than 256 characters",
+    has_control: "it contains control characters",
+    too_weak: "it is too easy to guess (a common password, word, name, date or keyboard pattern); use a phrase of several unrelated words",
+  }[weak];
+  console.error(`The password is not accepted: ${why}.`);
   process.exit(2);
 }
 const { config, db } = await bootstrap({ logLevel: "warn" });
 try {
   const account = await createAccounts(db.prisma, createSealer(config.appSecret)).create({ email: values.email!, password, role, regions: chosen });
   await audit(db.prisma, "system", "account.create", account.email, { role, via: "command" });
-  console.log(`Created ${role} ${account.email}${chosen.length ? ` for ${chosen.join(", ")}` : ""}.${role === "ADMIN" ? " At first sign-in you will set up a second factor (TOTP)." : ""}`);
+  console.log(`Created ${role} ${account.email}${chosen.length ? ` for ${chosen.join(", ")}` : ""}. At first sign-in a second factor (TOTP) is set up; keep the recovery codes shown then.`);
 } finally {
   await db.close();
 }

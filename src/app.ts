@@ -85,7 +85,20 @@ export function createApp(deps: AppDeps): App {
   const simulatedStaffAllowed = botApi !== undefined && !deps.botApi && !config.databaseUrl && !config.staffUserIds.length;
   const staffUserIds = simulatedStaffAllowed ? [simulatedStaff.member.id] : config.staffUserIds;
   const outbox = createOutbox({ db, sealer });
-  const staff = createStaffDesk({ chatId: staffChatId, staffUserIds, language: config.staffLanguage, i18n, logger, pseudonyms, reports, outbox, db });
+  const staff = createStaffDesk({
+    chatId: staffChatId,
+    chats: config.staffChats,
+    detail: config.staffGroupDetail,
+    publicUrl: config.publicUrl,
+    staffUserIds,
+    language: config.staffLanguage,
+    i18n,
+    logger,
+    pseudonyms,
+    reports,
+    outbox,
+    db,
+  });
   const signals = createSignalService({ db, sealer });
   const services: Services = {
     db,
@@ -141,6 +154,8 @@ export function createApp(deps: AppDeps): App {
       signals,
       outbox,
       dispatch: () => dispatcher.kick(),
+      trustProxy: config.trustProxy,
+      publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : undefined,
       staff,
       api: bot.api,
       secureCookies: config.env === "production" || (config.publicUrl?.startsWith("https://") ?? false),
@@ -166,7 +181,7 @@ export function createApp(deps: AppDeps): App {
       for (const messageId of r.staffMessageIds) await staff.redact(r.number, messageId, tx);
     });
     dispatcher.kick();
-    logger.info({ pruned: await prune(db, outbox, now) }, "pruned rows kept only for a while");
+    logger.info({ pruned: await prune(db, outbox, now), signInThrottles: await accounts.pruneThrottle() }, "pruned rows kept only for a while");
     return retained.length;
   };
   return { http, bot, botApi, webhookSecret, accounts, retention, outbox, dispatcher };

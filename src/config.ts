@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { regions } from "./domain/help/directory.js";
 
 /** Values that come from the environment (Node's process.env or Workers bindings). */
 export type ConfigInput = Record<string, string | undefined>;
@@ -29,8 +30,17 @@ const schema = z
     ),
     DATA_DIR: z.string().default("./data"),
     PORT: z.coerce.number("must be a number").int().min(1).max(65535).default(3000),
-    APP_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters (use: openssl rand -hex 32)").optional()),
+    APP_SECRET: optionalString.pipe(
+      z
+        .string()
+        .min(32, "must be at least 32 characters (use: openssl rand -hex 32)")
+        // "aaaa…" or "1234…" is long but guessable: a random secret has many different characters.
+        .refine((v) => new Set(v).size >= 12, "looks guessable (too few different characters); use: openssl rand -hex 32")
+        .optional(),
+    ),
     STAFF_CHAT_ID: optionalString.pipe(z.string().regex(/^-?\d+$/, "must be a Telegram chat id such as -1001234567890").optional()),
+    STAFF_CHATS: z.string().default(""),
+    STAFF_GROUP_DETAIL: z.enum(["summary", "full"], "must be summary (case number, priority, category, region, age, flags, due time: never the child's words) or full (the child's words too)").default("summary"),
     STAFF_USER_IDS: z
       .string()
       .regex(/^\s*(\d+\s*(,\s*\d+\s*)*)?$/, "must be Telegram user ids separated by commas")
@@ -44,6 +54,7 @@ const schema = z
     FLOOD_LIMIT: z.coerce.number("must be a number").int().min(1).max(10_000).default(30),
     RETENTION_DAYS: z.coerce.number("must be a number of days").int().min(1).max(3650).default(90),
     TELEGRAM_TIMEOUT_SECONDS: z.coerce.number("must be a number of seconds").int().min(1).max(50).default(10),
+    TRUST_PROXY: z.coerce.number("must be the number of proxies in front of the server").int().min(0).max(5).default(0),
     UPDATE_HOLD_SECONDS: z.coerce.number("must be a number of seconds").int().min(1).max(3600).default(90),
     SIMULATOR: z.enum(["auto", "on", "off"], "must be auto, on or off").default("auto"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -60,7 +71,15 @@ export interface Config {
   dataDir: string;
   port: number;
   appSecret: string | undefined;
+  /** The staff group for every report (STAFF_CHAT_ID), or STAFF_CHATS' `*`. */
   staffChatId: string | undefined;
+  /**
+   * Staff groups by region (STAFF_CHATS): region key → chat id; `*` is the group for reports
+   * without a region or whose region has no group of its own, and for alerts. Empty: one group.
+   */
+  staffChats: Record<string, string>;
+  /** What a post in a staff group shows: a summary (the child's words only in the console) or everything. */
+  staffGroupDetail: "summary" | "full";
   /** Telegram users allowed to act on reports in the staff group (hashed before use). */
   staffUserIds: number[];
   staffLanguage: "kk" | "ru" | "en";
@@ -76,6 +95,8 @@ export interface Config {
   telegramTimeoutSeconds: number;
   /** An update claimed by a process that died is taken over after this long. */
   updateHoldSeconds: number;
+  /** How many reverse proxies in front of the server append to X-Forwarded-For (0: none, trust no header). */
+  trustProxy: number;
   /** The local Telegram simulator: on when no BOT_TOKEN is set, unless switched off. */
   simulator: boolean;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -108,7 +129,9 @@ export function createConfig(input: ConfigInput): Config {
     dataDir: v.DATA_DIR,
     port: v.PORT,
     appSecret: v.APP_SECRET,
-    staffChatId: v.STAFF_CHAT_ID,
+    staffChatId: v.STAFF_CHAT_ID ?? parseStaffChats(v.STAFF_CHATS).chats["*"],
+    staffChats: parseStaffChats(v.STAFF_CHATS).chats,
+    staffGroupDetail: v.STAFF_GROUP_DETAIL,
     staffUserIds: v.STAFF_USER_IDS.split(",").map((x) => x.trim()).filter(Boolean).map(Number),
     staffLanguage: v.STAFF_LANGUAGE,
     staffPostsPerMinute: v.STAFF_POSTS_PER_MINUTE,
@@ -117,6 +140,7 @@ export function createConfig(input: ConfigInput): Config {
     retentionDays: v.RETENTION_DAYS,
     telegramTimeoutSeconds: v.TELEGRAM_TIMEOUT_SECONDS,
     updateHoldSeconds: v.UPDATE_HOLD_SECONDS,
+    trustProxy: v.TRUST_PROXY,
     simulator: v.SIMULATOR === "on" || (v.SIMULATOR === "auto" && !v.BOT_TOKEN),
     logLevel: v.LOG_LEVEL,
   };
@@ -136,8 +160,47 @@ function crossFieldProblems(input: ConfigInput): string[] {
   if (set("BOT_TOKEN") && mode === "webhook" && !set("WEBHOOK_SECRET")) {
     problems.push("WEBHOOK_SECRET is required when BOT_TOKEN is set in webhook mode");
   }
+  const staffChats = parseStaffChats(input.STAFF_CHATS ?? "");
+  problems.push(...staffChats.problems);
+  const star = staffChats.chats["*"];
+  const single = input.STAFF_CHAT_ID?.trim();
+  if (star !== undefined && single && star !== single) {
+    problems.push(`STAFF_CHAT_ID (${single}) and STAFF_CHATS' * (${star}) disagree: set the default group in one place (STAFF_CHATS' * replaces STAFF_CHAT_ID)`);
+  }
+  if (staffChats.problems.length === 0 && Object.keys(staffChats.chats).length > 0 && star === undefined && !single) {
+    problems.push("STAFF_CHATS needs a default group, *=<chat id> (or STAFF_CHAT_ID), for reports without a region or whose region has no group, and for urgent alerts");
+  }
   if (set("PUBLIC_URL") && mode === "polling") problems.push("PUBLIC_URL cannot be used with BOT_MODE=polling");
   return problems;
+}
+
+/**
+ * STAFF_CHATS: `almaty=-100111,astana=-100222,*=-100333`. Every problem is reported, each naming
+ * the entry, so a typo in a region is found before a report goes to the wrong group.
+ */
+function parseStaffChats(text: string): { chats: Record<string, string>; problems: string[] } {
+  const chats: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const raw of text.split(",")) {
+    const entry = raw.trim();
+    if (!entry) continue;
+    const match = /^([^=\s]+)\s*=\s*(\S*)$/.exec(entry);
+    if (!match) {
+      problems.push(`STAFF_CHATS entry "${entry}" must look like region=chat id, e.g. almaty=-1001234567890 (use * for the default group)`);
+      continue;
+    }
+    const [, key, chat] = match as unknown as [string, string, string];
+    if (key !== "*" && !(regions as readonly string[]).includes(key)) {
+      problems.push(`STAFF_CHATS entry "${entry}": unknown region "${key}"; use * or one of ${regions.join(", ")}`);
+    } else if (!/^-?\d+$/.test(chat)) {
+      problems.push(`STAFF_CHATS entry "${entry}": "${chat}" must be a Telegram chat id such as -1001234567890`);
+    } else if (key in chats) {
+      problems.push(`STAFF_CHATS names ${key} twice`);
+    } else {
+      chats[key] = chat;
+    }
+  }
+  return { chats, problems };
 }
 
 function parseSla(text: string): Config["slaHours"] {

@@ -1,7 +1,8 @@
 // Sends what the outbox holds: bounded retries with backoff, Telegram's retry_after honoured,
-// one message per chat per round, and the staff group kept within its per-minute budget (shared
+// one message per chat per round, and each staff group kept within its per-minute budget (shared
 // by every instance, counted in the database). Non-urgent report posts that would overrun the
-// budget go out together in one digest message that never outgrows Telegram's limit.
+// budget go out together in one digest message that never outgrows Telegram's limit. With
+// STAFF_CHATS a staff row names its group by region key; the desk says which chat that is.
 import { GrammyError, HttpError, type Api } from "grammy";
 import type { Logger } from "../logger.js";
 import { errorSummary } from "../logger.js";
@@ -15,7 +16,7 @@ export interface DispatcherOptions {
   staff: StaffDesk;
   reports: ReportService;
   logger: Logger;
-  /** The staff group's budget; Telegram allows about 20 messages a minute in a group. */
+  /** Each staff group's budget; Telegram allows about 20 messages a minute in a group. */
   staffPostsPerMinute: number;
 }
 
@@ -49,12 +50,14 @@ export function createDispatcher(o: DispatcherOptions) {
   }
 
   async function deliver(message: ClaimedMessage): Promise<void> {
-    const chatId = message.target === "staff" ? o.staff.chatId : message.chatId;
+    const chatId = message.target === "staff" ? o.staff.chatFor(message.staffChat) : message.chatId;
     if (chatId === undefined) return o.outbox.dead(message.id, "no chat to send to");
     try {
       const result = await call(message, chatId);
       await o.outbox.sent(message.id);
       await recordAfter(message, result);
+      // Sent is sent: a failure to log it must not send the post again.
+      if (message.target === "staff") await o.staff.delivered(message).catch((e: unknown) => o.logger.error({ err: errorSummary(e), key: message.key }, "a staff post that showed a child's words was not logged"));
     } catch (error) {
       await failed(message, error);
     }
@@ -84,39 +87,49 @@ export function createDispatcher(o: DispatcherOptions) {
     if ((await o.outbox.retry(message, summary, delay)) === "dead") o.logger.error({ err: summary, key: message.key }, "outbox message gave up after retries (dead letter)");
   }
 
-  /** The last post of the group's minute: the waiting non-urgent report posts, in one message. */
-  async function sendDigest(): Promise<void> {
-    const waiting = await o.outbox.waitingDigestLines(200);
-    if (waiting.length === 0 || o.staff.chatId === undefined) return;
+  /** The last post of a group's minute: its waiting non-urgent report posts, in one message. */
+  async function sendDigest(group: { chatId: number; keys: (string | undefined)[] }): Promise<void> {
+    const waiting = await o.outbox.waitingDigestLines(200, group.keys);
+    if (waiting.length === 0) return;
     const { text, used } = o.staff.digest(waiting.map((w) => w.digestLine));
     const ids = waiting.slice(0, used).map((w) => w.id);
     try {
-      await o.api.raw.sendMessage({ chat_id: o.staff.chatId, text, parse_mode: "HTML" });
+      await o.api.raw.sendMessage({ chat_id: group.chatId, text, parse_mode: "HTML" });
       await o.outbox.sentInDigest(ids);
-      await o.outbox.recordDigest(ids.length);
+      await o.outbox.recordDigest(ids.length, group.keys[0]);
     } catch (error) {
       o.logger.warn({ err: errorSummary(error) }, "staff digest not sent; its reports stay queued");
     }
   }
 
   /**
-   * One round: whatever is due now. The staff group's minute budget goes to posts of their own
-   * while more than one is left; the last one is a digest of the non-urgent report posts still
-   * waiting; past the budget only urgent posts go out (Telegram's own 429 is then honoured).
+   * One round: whatever is due now. Each staff group's minute budget goes to posts of their own
+   * while more than one is left; the last one is a digest of the group's non-urgent report posts
+   * still waiting; past the budget only urgent posts go out (Telegram's own 429 is then honoured).
    */
   async function round(): Promise<number> {
-    let staffLeft = o.staffPostsPerMinute - (await o.outbox.staffSentLastMinute());
+    // Posts used this minute, by chat (several region keys may share one group).
+    const used = new Map<number, number>();
+    for (const { chat, count } of await o.outbox.staffSentLastMinute()) {
+      const id = o.staff.chatFor(chat);
+      if (id !== undefined) used.set(id, (used.get(id) ?? 0) + count);
+    }
+    const left = (id: number) => o.staffPostsPerMinute - (used.get(id) ?? 0);
     const claimed = await o.outbox.claim(BATCH);
     const chatsThisRound = new Set<string>();
     for (const message of claimed) {
-      const chat = message.target === "staff" ? "staff" : String(message.chatId);
+      const staffChat = message.target === "staff" ? o.staff.chatFor(message.staffChat) : undefined;
+      const chat = message.target === "staff" ? `staff:${staffChat}` : String(message.chatId);
       if (message.target === "staff") {
-        const ownPost = message.rank === 0 || staffLeft > 1 || (staffLeft === 1 && !message.digestLine);
-        if (!ownPost) {
-          await o.outbox.release(message.id, new Date(Date.now() + 5000));
-          continue;
+        if (staffChat !== undefined) {
+          const staffLeft = left(staffChat);
+          const ownPost = message.rank === 0 || staffLeft > 1 || (staffLeft === 1 && !message.digestLine);
+          if (!ownPost) {
+            await o.outbox.release(message.id, new Date(Date.now() + 5000));
+            continue;
+          }
+          used.set(staffChat, (used.get(staffChat) ?? 0) + 1);
         }
-        staffLeft--;
       } else if (chatsThisRound.has(chat)) {
         await o.outbox.release(message.id, new Date(Date.now() + 1000)); // about one message a second per chat
         continue;
@@ -124,7 +137,7 @@ export function createDispatcher(o: DispatcherOptions) {
       chatsThisRound.add(chat);
       await deliver(message);
     }
-    if (staffLeft === 1) await sendDigest();
+    for (const group of o.staff.groups()) if (left(group.chatId) === 1) await sendDigest(group);
     return claimed.length;
   }
 

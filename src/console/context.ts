@@ -28,9 +28,21 @@ export interface ConsoleDeps {
   api: Api;
   /** Secure cookies (https); off only for local http. */
   secureCookies: boolean;
+  /**
+   * TRUST_PROXY: how many reverse proxies in front of this server append to X-Forwarded-For.
+   * 0 (the default) ignores the header: anyone can write it. See clientAddress in security.ts.
+   */
+  trustProxy?: number;
+  /** PUBLIC_URL's origin ("https://help.example.kz"), accepted by the Origin check. */
+  publicOrigin?: string | undefined;
 }
 
 export interface ConsoleEnv {
+  /**
+   * What the runtime passes next to the request. @hono/node-server passes the Node request as
+   * `incoming` (its socket has the peer's address); Workers pass nothing here (see clientAddress).
+   */
+  Bindings: { incoming?: { socket?: { remoteAddress?: string | undefined } | undefined } | undefined };
   Variables: {
     account: StaffAccountRecord;
     sessionId: string;

@@ -3,17 +3,17 @@
 import { Hono, type Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { ConsoleDeps, ConsoleEnv } from "./context.js";
-import { baseSecurity, forbidden, language, LANG_COOKIE, requireRole, requireSession, SESSION_COOKIE } from "./security.js";
+import { addressBucket, baseSecurity, clientAddress, forbidden, language, LANG_COOKIE, readForm, requireRole, requireSession, sessionCookie } from "./security.js";
 import { consoleCss, consoleJs } from "./static.js";
 import { Layout } from "./views/layout.js";
-import { LoginPage, TotpPage } from "./views/auth.js";
+import { LoginPage, PasswordPage, RecoveryCodesPage, TotpPage } from "./views/auth.js";
 import { QueueLive, QueuePage } from "./views/queue.js";
 import { CasePage } from "./views/case.js";
 import { StatsPage } from "./views/stats.js";
 import { AuditPage, DirectoryPage, StaffPage } from "./views/admin.js";
 import { canSee, parseQueueCursor, AGENCIES, PRIORITIES, STATUSES, type QueueFilters, type Status } from "../domain/reports/casework.js";
 import { audit, searchAudit } from "../domain/staff/audit.js";
-import { passwordProblem } from "../domain/staff/passwords.js";
+import { passwordProblem, PasswordBusyError } from "../domain/staff/passwords.js";
 import { statistics, statisticsCsv } from "../domain/reports/statistics.js";
 import { loadHelpDirectory, regions } from "../domain/help/directory.js";
 import { replyToChild, replyToSignal } from "../bot/staff/reply.js";
@@ -22,17 +22,24 @@ import { OutboxPage } from "./views/outbox.js";
 import { csvCell } from "./csv.js";
 import type { SignalRecord } from "../domain/signals/signals.js";
 import { isLanguage } from "../i18n/i18n.js";
-import type { Role } from "../domain/staff/accounts.js";
+import { normaliseEmail, type Role } from "../domain/staff/accounts.js";
 import type { PriorityLevel } from "../domain/reports/triage.js";
 
 type C = Context<ConsoleEnv>;
+
+/** A case number as typed in a URL or a form: a positive whole number that fits the column, or undefined. */
+function caseNumber(value: unknown): number | undefined {
+  const n = typeof value === "string" && /^\d{1,10}$/.test(value.trim()) ? Number(value) : NaN;
+  return Number.isInteger(n) && n >= 1 && n <= 2_147_483_647 ? n : undefined;
+}
 
 export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   const { db, accounts, casework, reports, signals } = deps;
   const directory = loadHelpDirectory();
 
-  app.use(...baseSecurity(), language(deps));
+  app.use(...baseSecurity(deps), language(deps));
+  const cookie = sessionCookie(deps.secureCookies);
   app.get("/static/console.css", (c) => c.body(consoleCss, 200, { "content-type": "text/css; charset=utf-8" }));
   app.get("/static/console.js", (c) => c.body(consoleJs, 200, { "content-type": "text/javascript; charset=utf-8" }));
   app.get("/lang/:lang", (c) => {
@@ -55,63 +62,118 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     );
   };
   const setSession = (c: C, token: string) =>
-    setCookie(c, SESSION_COOKIE, token, { path: "/console", httpOnly: true, secure: deps.secureCookies, sameSite: "Strict", maxAge: 12 * 3600 });
+    setCookie(c, cookie.name, token, cookie.options);
+
+  // One answer for a wrong password, an unknown email, a throttled or a disabled account.
+  const loginFailed = (c: C, status: 401 | 503 = 401) =>
+    c.html(<LoginPage t={c.get("t")} lang={c.get("lang")} error={c.get("t")(status === 503 ? "console:login_busy" : "console:login_failed")} />, status);
 
   app.get("/login", (c) => c.html(<LoginPage t={c.get("t")} lang={c.get("lang")} />));
   app.post("/login", async (c) => {
-    const form = await c.req.parseBody();
-    const email = String(form.email ?? "");
-    const result = await accounts.signIn(email, String(form.password ?? ""));
+    const form = await readForm(c, { email: { max: 320 }, password: { max: 4096 } });
+    if (!form.ok) return form.response;
+    const { email, password } = form.fields;
+    const address = clientAddress(c, deps.trustProxy);
+    const result = await accounts
+      .signIn(email, password, { address: addressBucket(address), previousToken: getCookie(c, cookie.name) })
+      .catch((error: unknown) => (error instanceof PasswordBusyError ? ("busy" as const) : Promise.reject(error)));
+    if (result === "busy") return loginFailed(c, 503);
     if (!result.ok) {
-      await audit(db, "anonymous", `signin.${result.reason}`, email.toLowerCase().slice(0, 120));
-      // A small, constant delay on every failure slows down guessing further.
-      await new Promise((r) => setTimeout(r, 300));
-      return c.html(<LoginPage t={c.get("t")} lang={c.get("lang")} error={c.get("t")(`console:login_${result.reason}`)} />, 401);
+      await audit(db, "anonymous", `signin.${result.reason}`, normaliseEmail(email).slice(0, 120), { address });
+      return loginFailed(c);
     }
     setSession(c, result.token);
-    await audit(db, result.account.id, "signin.password");
-    return c.redirect(result.pendingTotp || (result.account.role === "ADMIN" && !result.account.totpSealed) ? "/console/totp" : "/console");
+    await audit(db, result.account.id, "signin.password", undefined, { address });
+    return c.redirect("/console/totp");
   });
 
+  // ---- the second factor (every role), and recovery codes ------------------------------------
   const totpArea = new Hono<ConsoleEnv>();
   totpArea.use(requireSession(deps, { allowPendingTotp: true }));
+  const setupPage = async (c: C, error?: string) => {
+    const setup = accounts.newTotpSecret(c.get("account").email);
+    const sealed = await deps.sealer.seal(setup.secret, `totp-setup:${c.get("sessionId")}`);
+    return c.html(<TotpPage t={c.get("t")} lang={c.get("lang")} csrf={c.get("csrf")} setup={{ ...setup, sealed }} error={error} />, error ? 400 : 200);
+  };
   totpArea.get("/", async (c) => {
     const account = c.get("account");
     if (account.totpSealed) return c.html(<TotpPage t={c.get("t")} lang={c.get("lang")} csrf={c.get("csrf")} />);
-    const setup = accounts.newTotpSecret(account.email);
-    const sealed = await deps.sealer.seal(setup.secret, `totp-setup:${c.get("sessionId")}`);
-    return c.html(<TotpPage t={c.get("t")} lang={c.get("lang")} csrf={c.get("csrf")} setup={{ ...setup, sealed }} />);
+    return setupPage(c);
   });
   totpArea.post("/", async (c) => {
-    const form = await c.req.parseBody();
-    if (!(await accounts.verifyTotp(c.get("account"), String(form.code ?? "")))) {
-      await audit(db, c.get("account").id, "signin.totp_failed");
+    const form = await readForm(c, { code: { max: 64 } });
+    if (!form.ok) return form.response;
+    const account = c.get("account");
+    const result = await accounts.secondFactor(account, c.get("sessionId"), form.fields.code);
+    if (!result.ok) {
+      await audit(db, account.id, `signin.totp_${result.reason}`);
       // After too many wrong codes the session is gone: back to the password.
-      if (!(await accounts.session(getCookie(c, SESSION_COOKIE), { touch: false }))) return c.redirect("/console/login");
-      return c.html(<TotpPage t={c.get("t")} lang={c.get("lang")} csrf={c.get("csrf")} error={c.get("t")("console:totp_invalid")} />, 401);
+      if (result.reason === "ended") {
+        deleteCookie(c, cookie.name, cookie.options);
+        return c.redirect("/console/login");
+      }
+      return c.html(<TotpPage t={c.get("t")} lang={c.get("lang")} csrf={c.get("csrf")} error={c.get("t")(result.reason === "throttled" ? "console:totp_throttled" : "console:totp_invalid")} />, 401);
     }
-    await accounts.completeTotp(c.get("sessionId"));
-    await audit(db, c.get("account").id, "signin.totp");
-    return c.redirect("/console");
+    setSession(c, result.token);
+    await audit(db, account.id, result.via === "recovery" ? "signin.recovery_code" : "signin.totp", undefined, result.via === "recovery" ? { left: account.recoveryCodes.length - 1 } : {});
+    return c.redirect(account.mustChangePassword ? "/console/password" : "/console");
   });
   totpArea.post("/setup", async (c) => {
-    const form = await c.req.parseBody();
-    const secret = await deps.sealer.open(String(form.pending ?? ""), `totp-setup:${c.get("sessionId")}`).catch(() => "");
-    if (!secret || !(await accounts.enableTotp(c.get("account"), secret, String(form.code ?? "")))) return c.redirect("/console/totp");
-    await accounts.completeTotp(c.get("sessionId"));
-    await audit(db, c.get("account").id, "account.totp_enabled");
-    return c.redirect("/console");
+    const form = await readForm(c, { code: { max: 64 }, pending: { max: 2048 } });
+    if (!form.ok) return form.response;
+    const account = c.get("account");
+    if (account.totpSealed) return c.redirect("/console/totp");
+    const secret = await deps.sealer.open(form.fields.pending, `totp-setup:${c.get("sessionId")}`).catch(() => "");
+    const enabled = secret ? await accounts.enableTotp(account, c.get("sessionId"), secret, form.fields.code) : undefined;
+    if (!enabled) return setupPage(c, c.get("t")("console:totp_invalid"));
+    setSession(c, enabled.token);
+    await audit(db, account.id, "account.totp_enabled");
+    // Shown once, on this answer only; the database keeps their hashes.
+    return c.html(<RecoveryCodesPage t={c.get("t")} lang={c.get("lang")} codes={enabled.recoveryCodes} next={account.mustChangePassword ? "/console/password" : "/console"} />);
   });
   app.route("/totp", totpArea);
+
+  // ---- one's own password (also where a reset by an admin leads) ------------------------------
+  const passwordArea = new Hono<ConsoleEnv>();
+  passwordArea.use(requireSession(deps, { allowPasswordChange: true }));
+  const passwordPage = (c: C, flash?: { kind: "ok" | "error"; text: string }, status: 200 | 400 | 401 = 200) =>
+    c.html(
+      <Layout t={c.get("t")} lang={c.get("lang")} title={c.get("t")("console:password_change")} role={c.get("account").role} email={c.get("account").email} csrf={c.get("csrf")}>
+        <PasswordPage t={c.get("t")} csrf={c.get("csrf")} forced={c.get("account").mustChangePassword} flash={flash} />
+      </Layout>,
+      status,
+    );
+  passwordArea.get("/", (c) => passwordPage(c, c.req.query("flash") === "changed" ? { kind: "ok", text: c.get("t")("console:password_changed") } : undefined));
+  passwordArea.post("/", async (c) => {
+    const form = await readForm(c, { current: { max: 4096 }, password: { max: 4096 }, confirm: { max: 4096 } });
+    if (!form.ok) return form.response;
+    const { current, password, confirm } = form.fields;
+    const t = c.get("t");
+    if (password !== confirm) return passwordPage(c, { kind: "error", text: t("console:password_mismatch") }, 400);
+    const account = c.get("account");
+    const result = await accounts
+      .changePassword(account, c.get("sessionId"), current, password)
+      .catch((error: unknown) => (error instanceof PasswordBusyError ? ("busy" as const) : Promise.reject(error)));
+    if (result === "busy") return passwordPage(c, { kind: "error", text: t("console:login_busy") }, 400);
+    if (!result.ok) {
+      await audit(db, account.id, "account.password_change_refused", undefined, { reason: result.reason });
+      const key = result.reason === "wrong_current" || result.reason === "throttled" ? "password_current_wrong" : `password_${result.reason}`;
+      return passwordPage(c, { kind: "error", text: t(`console:${key}`) }, result.reason === "wrong_current" || result.reason === "throttled" ? 401 : 400);
+    }
+    setSession(c, result.token);
+    await audit(db, account.id, "account.password_changed");
+    return c.redirect("/console/password?flash=changed");
+  });
+  app.route("/password", passwordArea);
 
   // ---- everything below needs a full sign-in ------------------------------------------------
   const signedIn = new Hono<ConsoleEnv>();
   signedIn.use(requireSession(deps));
 
   signedIn.post("/logout", async (c) => {
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = getCookie(c, cookie.name);
     if (token) await accounts.signOut(token);
-    deleteCookie(c, SESSION_COOKIE, { path: "/console" });
+    deleteCookie(c, cookie.name, cookie.options);
     await audit(db, c.get("account").id, "signout");
     return c.redirect("/console/login");
   });
@@ -155,8 +217,8 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   // ---- a case -------------------------------------------------------------------------------
   const caseOf = async (c: C) => {
-    const number = Number(c.req.param("number"));
-    const report = Number.isSafeInteger(number) ? await reports.byNumber(number) : null;
+    const number = caseNumber(c.req.param("number"));
+    const report = number !== undefined ? await reports.byNumber(number) : null;
     if (!report) return { error: page(c, "404", <p>{c.get("t")("console:not_found")}</p>, 404) } as const;
     if (!canSee(viewer(c), report)) {
       await audit(db, c.get("account").id, "case.denied", report.number);
@@ -260,7 +322,10 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     deps.dispatch();
     return `reply_${outcome}`;
   });
-  caseAction("merge", async (c, r, form) => ((await casework.merge(r, viewer(c), Number(form.into))) ? undefined : "merge_failed"));
+  caseAction("merge", async (c, r, form) => {
+    const into = caseNumber(form.into);
+    return into !== undefined && (await casework.merge(r, viewer(c), into)) ? undefined : "merge_failed";
+  });
   caseAction("spam", async (c, r, form) => {
     await reports.markSpam(r, c.get("account").id);
     if (form.block === "1") await reports.blockReporter(r, c.get("account").id);
@@ -346,18 +411,30 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const csv = ["at,actor,action,target", ...entries.map((e) => [e.at.toISOString(), e.actor, e.action, e.target ?? ""].map(csvCell).join(","))].join("\n") + "\n";
     return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="audit.csv"' });
   });
+  const staffPage = async (c: C, flash?: { kind: "ok" | "error"; text: string }, temporary?: { email: string; password: string }, status: 200 | 400 = 200) =>
+    page(c, c.get("t")("console:staff_title"), <StaffPage t={c.get("t")} csrf={c.get("csrf")} accounts={await accounts.list()} flash={flash} temporary={temporary} />, status);
   signedIn.get("/staff", requireRole("ADMIN"), async (c) => {
     const flash = c.req.query("flash");
-    return page(c, c.get("t")("console:staff_title"), <StaffPage t={c.get("t")} csrf={c.get("csrf")} accounts={await accounts.list()} flash={flash ? { kind: flash === "staff_created" ? "ok" : "error", text: c.get("t")(`console:${flash}`) } : undefined} />);
+    return staffPage(c, flash && /^staff_[a-z_]+$/.test(flash) ? { kind: flash === "staff_created" ? "ok" : "error", text: c.get("t")(`console:${flash}`) } : undefined);
   });
   signedIn.post("/staff", requireRole("ADMIN"), async (c) => {
-    const form = await c.req.parseBody({ all: true });
-    const password = String(form.password ?? "");
-    const role = String(form.role ?? "");
-    if (passwordProblem(password) || !["OPERATOR", "SUPERVISOR", "ADMIN"].includes(role)) return c.redirect("/console/staff?flash=staff_password_weak");
+    const form = await c.req.parseBody({ all: true }).catch(() => undefined);
+    if (!form) return c.text("Bad request", 400);
+    const [email, password, role] = [form.email, form.password, form.role];
+    // eslint-disable-next-line no-control-regex
+    const bad = (v: unknown, max: number) => typeof v !== "string" || v.length > max || /[\u0000-\u001f\u007f]/.test(v);
+    if (bad(email, 254) || bad(password, 4096) || bad(role, 20) || !/^[^@\s]+@[^@\s]+$/.test(email as string)) return c.text("Bad request", 400);
+    if (!["OPERATOR", "SUPERVISOR", "ADMIN"].includes(role as string)) return c.text("Bad request", 400);
+    const problem = passwordProblem(password as string, { email: email as string });
+    if (problem) return staffPage(c, { kind: "error", text: c.get("t")(`console:password_${problem}`) }, undefined, 400);
+    if (await db.staffAccount.findUnique({ where: { email: normaliseEmail(email as string) } })) return staffPage(c, { kind: "error", text: c.get("t")("console:staff_exists") }, undefined, 400);
     const chosen = ([] as unknown[]).concat(form.regions ?? []).map(String).filter((r) => (regions as readonly string[]).includes(r));
-    const account = await accounts.create({ email: String(form.email ?? ""), password, role: role as Role, regions: chosen });
-    await audit(db, c.get("account").id, "account.create", account.email, { role });
+    // The admin knows this password: the person chooses their own at first sign-in.
+    const account = await accounts
+      .create({ email: email as string, password: password as string, role: role as Role, regions: chosen, mustChangePassword: true })
+      .catch((error: unknown) => (error instanceof PasswordBusyError ? ("busy" as const) : undefined));
+    if (!account || account === "busy") return staffPage(c, { kind: "error", text: c.get("t")(account === "busy" ? "console:login_busy" : "console:staff_exists") }, undefined, 400);
+    await audit(db, c.get("account").id, "account.create", account.email, { role: role as string });
     return c.redirect("/console/staff?flash=staff_created");
   });
   signedIn.post("/staff/:id/active", requireRole("ADMIN"), async (c) => {
@@ -366,6 +443,18 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     await accounts.setActive(c.req.param("id"), active);
     await audit(db, c.get("account").id, active ? "account.enable" : "account.disable", c.req.param("id"));
     return c.redirect("/console/staff");
+  });
+  signedIn.post("/staff/:id/reset", requireRole("ADMIN"), async (c) => {
+    const form = await readForm(c, { totp: { max: 1, optional: true } });
+    if (!form.ok) return form.response;
+    const reset = await accounts
+      .resetPassword(c.req.param("id"), { resetTotp: form.fields.totp === "1" })
+      .catch((error: unknown) => (error instanceof PasswordBusyError ? ("busy" as const) : Promise.reject(error)));
+    if (reset === "busy") return staffPage(c, { kind: "error", text: c.get("t")("console:login_busy") }, undefined, 400);
+    if (!reset) return page(c, "404", <p>{c.get("t")("console:not_found")}</p>, 404);
+    await audit(db, c.get("account").id, "account.password_reset", reset.account.id, { totp: form.fields.totp === "1" });
+    // The temporary password is shown on this answer only, to be handed over in person.
+    return staffPage(c, { kind: "ok", text: c.get("t")("console:staff_reset_done") }, { email: reset.account.email, password: reset.temporary });
   });
   signedIn.get("/directory", requireRole("ADMIN"), (c) => page(c, c.get("t")("console:directory_title"), <DirectoryPage t={c.get("t")} directory={directory} />));
 

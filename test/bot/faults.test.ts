@@ -6,7 +6,7 @@ import { createHarness, type Harness, type TestUser } from "../harness/test-app.
 import { openTestDatabase } from "../harness/database.ts";
 import { reachReview, shownCode } from "../harness/report-flow.ts";
 import { followup, report } from "../harness/locales.ts";
-import { ConsoleClient } from "../harness/console-client.ts";
+import { signInFully } from "../console/staff-sign-in.ts";
 
 const STAFF_GROUP = -100_666_000_1;
 let h: Harness;
@@ -25,7 +25,7 @@ beforeAll(async () => {
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  h = await createHarness({ database: { ...database, prisma }, env: { STAFF_CHAT_ID: String(STAFF_GROUP), STAFF_LANGUAGE: "en", TELEGRAM_TIMEOUT_SECONDS: "2" } });
+  h = await createHarness({ database: { ...database, prisma }, env: { STAFF_CHAT_ID: String(STAFF_GROUP), STAFF_LANGUAGE: "en", TELEGRAM_TIMEOUT_SECONDS: "2", STAFF_GROUP_DETAIL: "full" } });
 });
 afterAll(() => h.close());
 afterEach(() => vi.useRealTimers());
@@ -155,8 +155,7 @@ describe("the staff post through the outbox", () => {
     expect(dead.payloadSealed).not.toContain(words);
 
     await h.app.accounts.create({ email: "lead@ombudsman.kz", password: "correct horse battery 42", role: "SUPERVISOR" });
-    const c = new ConsoleClient(h.app.http);
-    expect((await c.signIn("lead@ombudsman.kz", "correct horse battery 42")).status).toBe(302);
+    const c = await signInFully(h, "lead@ombudsman.kz", "correct horse battery 42");
     expect((await c.get("/console/outbox")).status).toBe(200);
     expect(c.lastHtml).toContain(dead.key);
     expect(c.lastHtml).toContain("chat not found");

@@ -6,7 +6,8 @@ import { createSealer } from "../../src/domain/privacy/encryption.ts";
 import { createPseudonymizer } from "../../src/domain/privacy/pseudonym.ts";
 import { common, followup, langs, listen, report, rights, staffTexts, telegramCode, type Lang } from "../harness/locales.ts";
 import type { RecordedCall } from "../../src/simulator/fake-bot-api.ts";
-import { ConsoleClient } from "../harness/console-client.ts";
+import { signInFully } from "../console/staff-sign-in.ts";
+import { fileReport } from "../harness/report-flow.ts";
 
 const STAFF_GROUP = -100_777_000_1;
 const PASSWORD = "correct horse battery 42";
@@ -93,6 +94,18 @@ describe("a story typed where the bot waits for a case code", () => {
     const texts = toChild(c, await c.send(DISCLOSURE.ru));
     expect(texts[0]).toContain(listen.ru.disclosure.ack);
     expect(texts.join("\n")).not.toContain(followup.ru.not_found);
+  });
+});
+
+describe("a case code inside a sentence", () => {
+  it("opens the report", async () => {
+    const c = child("ru");
+    const code = await fileReport(c, "ru", { words: "меня толкают в школе" });
+    const other = child("ru");
+    await other.send("/status");
+    await other.send(`мой код ${code} пожалуйста`);
+    expect(other.lastBotMessage().text).toContain(code.slice(0, 2));
+    expect(other.lastBotMessage().text).not.toBe(followup.ru.not_found);
   });
 });
 
@@ -273,8 +286,7 @@ describe("signals: danger heard outside a report reaches the console", () => {
     expect(signal.contactSealed).not.toContain(String(c.chatId));
 
     await h.app.accounts.create({ email: "duty@ombudsman.kz", password: PASSWORD, role: "OPERATOR", regions: ["astana"] });
-    const staff = new ConsoleClient(h.app.http);
-    expect((await staff.signIn("duty@ombudsman.kz", PASSWORD)).status).toBe(302);
+    const staff = await signInFully(h, "duty@ombudsman.kz", PASSWORD);
     const page = await staff.get("/console/signals");
     expect(page.status).toBe(200);
     expect(staff.lastHtml).toContain(signal.reference);

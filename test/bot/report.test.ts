@@ -8,7 +8,8 @@ const STAFF_A = 9_001;
 const STAFF_B = 9_002;
 let h: Harness;
 beforeAll(async () => {
-  h = await createHarness({ env: { STAFF_CHAT_ID: String(STAFF_GROUP), STAFF_USER_IDS: `${STAFF_A},${STAFF_B}`, STAFF_LANGUAGE: "en", STAFF_POSTS_PER_MINUTE: "60" } });
+  // These tests read the child's words in the group: the ombudsman's `full` level (the default is a summary).
+  h = await createHarness({ env: { STAFF_CHAT_ID: String(STAFF_GROUP), STAFF_USER_IDS: `${STAFF_A},${STAFF_B}`, STAFF_LANGUAGE: "en", STAFF_POSTS_PER_MINUTE: "60", STAFF_GROUP_DETAIL: "full" } });
 });
 afterAll(() => h.close());
 

@@ -35,9 +35,11 @@ describe("the simulator", () => {
     const code = await s.fileReport("kk", { region: "shymkent", words: "Сыныптастарым күнде мені мазақтайды" });
 
     await s.openChat(/^Ombudsman staff/);
-    const post = s.page.locator(".msg.bot", { hasText: "Сыныптастарым күнде мені мазақтайды" }).last();
+    // The group sees a summary by default: the case, never the child's words or code.
+    const post = s.page.locator(".msg.bot").last();
     await expect.poll(() => post.count()).toBe(1);
     expect(await post.innerText()).not.toContain(code);
+    expect(await post.innerText()).not.toContain("Сыныптастарым күнде мені мазақтайды");
     await post.click();
     await s.send("Біз сенімен біргеміз. Сынып жетекшіңе айта аласың ба?");
     await expect.poll(() => s.lastBotText()).toContain("✅");

@@ -3,7 +3,8 @@
 // live fragment bringing the count chips along with the rows.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createHarness, type Harness } from "../harness/test-app.ts";
-import { ConsoleClient } from "../harness/console-client.ts";
+import type { ConsoleClient } from "../harness/console-client.ts";
+import { signInFully } from "./staff-sign-in.ts";
 import type { Db } from "../../src/db/client.ts";
 
 const PASSWORD = "correct horse battery 42";
@@ -70,11 +71,8 @@ async function expected(where: Where): Promise<number[]> {
 }
 const almatyScope: Where = { OR: [{ region: { in: ["almaty"] } }, { region: null }] };
 
-async function signIn(email: string): Promise<ConsoleClient> {
-  const c = new ConsoleClient(h.app.http);
-  expect((await c.signIn(email, PASSWORD)).status).toBe(302);
-  return c;
-}
+// Every role has a second factor now: password, then TOTP (set up on the first sign-in).
+const signIn = (email: string): Promise<ConsoleClient> => signInFully(h, email, PASSWORD);
 
 beforeAll(async () => {
   h = await createHarness();

@@ -7,6 +7,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakeBotApi } from "../../src/simulator/fake-bot-api.ts";
 import { botIdentity } from "../../src/simulator/bot-info.ts";
@@ -20,6 +21,9 @@ let apiServer: ReturnType<typeof serve>;
 let apiRoot = "";
 let dataDir = "";
 let serverLog = "";
+/** On the PostgreSQL project: a throwaway database of its own, like every other test file's. */
+let databaseUrl: string | undefined;
+let dropDatabase: () => Promise<void> = async () => undefined;
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => {
@@ -29,8 +33,27 @@ beforeAll(async () => {
     });
   });
   dataDir = await mkdtemp(join(tmpdir(), "bala-shutdown-"));
+  const server = process.env.TEST_DATABASE_URL;
+  if (testDatabaseKind() === "postgres" && server) {
+    const name = `bala_shutdown_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = async (sql: string) => {
+      const client = new pg.Client({ connectionString: server });
+      await client.connect();
+      try {
+        await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    };
+    await admin(`CREATE DATABASE "${name}"`);
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
 });
 afterAll(async () => {
+  await dropDatabase();
   apiServer.close();
   await rm(dataDir, { recursive: true, force: true });
 });
@@ -64,7 +87,7 @@ async function startServer(): Promise<Server> {
     LOG_LEVEL: "info",
     SIMULATOR: "off",
     UPDATE_HOLD_SECONDS: "1",
-    ...(testDatabaseKind() === "postgres" && process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : { DATA_DIR: dataDir }),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir }),
   };
   const child = spawn(process.execPath, ["--import", "tsx", "src/entry/node.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";

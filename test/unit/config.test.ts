@@ -34,11 +34,17 @@ describe("createConfig", () => {
   });
 
   it("refuses to serve the simulator in production, with a clear way out", () => {
-    const prod = { NODE_ENV: "production", APP_SECRET: "x".repeat(40) };
+    const prod = { NODE_ENV: "production", APP_SECRET: "3f9c1a7e5b2d8f4c6a0e9b7d1c3f5a7e" };
     expect(() => createConfig(prod)).toThrow(/simulator is for development only/);
     expect(() => createConfig({ ...prod, BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", WEBHOOK_SECRET: "a".repeat(20), SIMULATOR: "on" })).toThrow(/simulator is for development only/);
     expect(createConfig({ ...prod, BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", WEBHOOK_SECRET: "a".repeat(20) }).simulator).toBe(false);
     expect(createConfig({ ...prod, SIMULATOR: "off" }).simulator).toBe(false);
+  });
+
+  it("refuses an APP_SECRET that is long but guessable", () => {
+    expect(() => createConfig({ APP_SECRET: "a".repeat(40) })).toThrow(/looks guessable/);
+    expect(() => createConfig({ APP_SECRET: "0123456789".repeat(4) })).toThrow(/looks guessable/);
+    expect(createConfig({ APP_SECRET: "3f9c1a7e5b2d8f4c6a0e9b7d1c3f5a7e" }).appSecret).toBe("3f9c1a7e5b2d8f4c6a0e9b7d1c3f5a7e");
   });
 
   it("treats empty values as unset (as in a copied .env.example)", () => {

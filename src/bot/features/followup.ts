@@ -4,7 +4,7 @@ import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { escapeHtml, helpRow, navData, show } from "../screen.js";
 import { QUICK_EXIT_DATA } from "../../flows/engine.js";
-import { looksLikeCode, normalizeCode } from "../../domain/reports/case-code.js";
+import { codeInText, looksLikeCode, normalizeCode } from "../../domain/reports/case-code.js";
 import { cutToUnits } from "../../domain/telegram-limits.js";
 import { limits } from "../../domain/reports/limits.js";
 import { detectRisk } from "../../domain/reports/risk-detection.js";
@@ -235,8 +235,11 @@ followupFeature.on("message:text", async (ctx, next) => {
   if (text.startsWith("/")) return next();
   if (awaiting?.kind === "thread") return addMessage(ctx, awaiting.reportId, ctx.message.text);
   // While a code is awaited, a child who types their story instead is heard, not told "wrong code".
-  const storyInsteadOfCode = awaiting?.kind === "code" && normalizeCode(text) === undefined && (ctx.heard?.findings.length ?? 0) > 0;
+  // A code awaited may come inside a sentence ("мой код H2GQG-NJ7Z4").
+  const code = awaiting?.kind === "code" ? (normalizeCode(text) !== undefined ? text : codeInText(text)) : undefined;
+  const storyInsteadOfCode = awaiting?.kind === "code" && code === undefined && (ctx.heard?.findings.length ?? 0) > 0;
   if (storyInsteadOfCode) ctx.session.awaiting = undefined;
-  else if (awaiting?.kind === "code" || (looksLikeCode(text) && !ctx.services.engine.current(ctx)?.step.input)) return openByCode(ctx, text);
+  else if (awaiting?.kind === "code") return openByCode(ctx, code ?? text);
+  else if (looksLikeCode(text) && !ctx.services.engine.current(ctx)?.step.input) return openByCode(ctx, text);
   await next();
 });

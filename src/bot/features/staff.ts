@@ -1,5 +1,7 @@
-// The staff group: claim, priority, spam and block buttons, and replies to the child made by
-// replying to a report's message. Only people on the staff allow-list can act.
+// The staff groups: claim, priority, spam and block buttons, and replies to the child made by
+// replying to a report's message. Only people on the staff allow-list can act, and with a group
+// per region (STAFF_CHATS) a group acts only on its own region's cases, as the console scopes
+// operators by region.
 import { Composer, type Filter } from "grammy";
 import type { BotContext } from "../context.js";
 import type { ReportRecord } from "../../domain/reports/reports.js";
@@ -7,7 +9,7 @@ import type { PriorityLevel } from "../../domain/reports/triage.js";
 import { replyToChild } from "../staff/reply.js";
 
 export const staffFeature = new Composer<BotContext>();
-const group = staffFeature.filter((ctx) => ctx.chat !== undefined && ctx.chat.id === ctx.services.staff.chatId);
+const group = staffFeature.filter((ctx) => ctx.chat !== undefined && ctx.services.staff.isGroup(ctx.chat.id));
 
 type StaffCallback = Filter<BotContext, "callback_query:data">;
 
@@ -30,6 +32,10 @@ function reportButton(pattern: RegExp, run: (ctx: StaffCallback, report: ReportR
     if (!(await staffOnly(ctx))) return;
     const report = await reportFor(ctx, ctx.match![1]!);
     if (!report) return ctx.answerCallbackQuery();
+    if (!ctx.services.staff.owns(ctx.chat!.id, report)) {
+      ctx.services.logger.warn({ case: report.number }, "a staff group acted on a case of another region's group: refused");
+      return ctx.answerCallbackQuery({ text: ctx.services.staff.t("staff:other_group", { number: report.number }), show_alert: true });
+    }
     const result = await run(ctx, report, ctx.match![2]);
     await ctx.answerCallbackQuery({ text: result.toast, show_alert: result.alert ?? false });
     if (result.refresh !== false) await ctx.services.staff.refresh(ctx.api, (await ctx.services.reports.byId(report.id))!, result.assigneeName);
@@ -60,6 +66,21 @@ reportButton(/^st:block:(\d+)$/, async (ctx, report) => {
 
 group.callbackQuery(/^st:noop:/, (ctx) => ctx.answerCallbackQuery());
 
+/**
+ * The case a bot post in this chat is about (its own post or a follow-up). Message ids count per
+ * chat, so with several groups one id may name posts in each: the one of this group's cases is
+ * taken; a post found only for another group's case is refused, never acted on.
+ */
+async function reportForPost(ctx: BotContext, messageId: number): Promise<{ report?: ReportRecord; elsewhere?: ReportRecord }> {
+  const { db, staff } = ctx.services;
+  const own = await db.report.findMany({ where: { staffMessageId: messageId } });
+  const followups = await db.reportEvent.findMany({ where: { kind: "staff_post", data: { path: ["messageId"], equals: messageId } }, select: { reportId: true } });
+  const more = followups.length ? await db.report.findMany({ where: { id: { in: followups.map((f) => f.reportId) } } }) : [];
+  const candidates = [...own, ...more];
+  const report = candidates.find((r) => staff.owns(ctx.chat!.id, r));
+  return report ? { report } : candidates[0] ? { elsewhere: candidates[0] } : {};
+}
+
 // A reply to the bot's post about a report is a message to that child, signed by the team.
 group.on("message", async (ctx) => {
   const replied = ctx.message.reply_to_message;
@@ -71,7 +92,13 @@ group.on("message", async (ctx) => {
   }
   // Only a report's own post or a follow-up about it says which child to answer; a digest
   // lists several cases, so a reply to it is refused rather than guessed.
-  const report = await reports.byStaffPost(replied.message_id);
+  const found = await reportForPost(ctx, replied.message_id);
+  if (found.elsewhere) {
+    ctx.services.logger.warn({ case: found.elsewhere.number }, "a reply in a staff group to a case of another region's group: refused");
+    await ctx.reply(staff.t("staff:other_group", { number: found.elsewhere.number }), { reply_parameters: { message_id: ctx.message.message_id } });
+    return;
+  }
+  const report = found.report;
   if (!report) {
     await ctx.reply(staff.t("staff:reply_where"), { reply_parameters: { message_id: ctx.message.message_id } });
     return;

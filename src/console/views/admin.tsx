@@ -48,11 +48,29 @@ export function AuditPage({ t, entries, query, emails }: { t: Translate; entries
   );
 }
 
-export function StaffPage({ t, csrf, accounts, flash }: { t: Translate; csrf: string; accounts: StaffAccountRecord[]; flash?: { kind: "ok" | "error"; text: string } | undefined }) {
+export function StaffPage({
+  t,
+  csrf,
+  accounts,
+  flash,
+  temporary,
+}: {
+  t: Translate;
+  csrf: string;
+  accounts: StaffAccountRecord[];
+  flash?: { kind: "ok" | "error"; text: string } | undefined;
+  /** Shown once, right after a reset, to hand over in person. */
+  temporary?: { email: string; password: string } | undefined;
+}) {
   return (
     <>
       <h1>{t("console:staff_title")}</h1>
       {flash && <p class={flash.kind}>{flash.text}</p>}
+      {temporary && (
+        <p class="card">
+          {t("console:staff_temporary", { email: temporary.email })} <code id="temporary-password">{temporary.password}</code>
+        </p>
+      )}
       <table>
         <thead>
           <tr>
@@ -61,6 +79,7 @@ export function StaffPage({ t, csrf, accounts, flash }: { t: Translate; csrf: st
             <th>{t("console:staff_regions")}</th>
             <th>{t("console:staff_totp")}</th>
             <th>{t("console:staff_active")}</th>
+            <th>{t("console:staff_reset")}</th>
           </tr>
         </thead>
         <tbody>
@@ -78,6 +97,15 @@ export function StaffPage({ t, csrf, accounts, flash }: { t: Translate; csrf: st
                   <button type="submit">{a.active ? t("console:staff_disable") : t("console:staff_enable")}</button>
                 </form>
               </td>
+              <td>
+                <form method="post" action={`/console/staff/${a.id}/reset`}>
+                  <Csrf token={csrf} />
+                  <label>
+                    <input type="checkbox" name="totp" value="1" /> {t("console:staff_reset_totp")}
+                  </label>{" "}
+                  <button type="submit">{t("console:staff_reset")}</button>
+                </form>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -89,7 +117,7 @@ export function StaffPage({ t, csrf, accounts, flash }: { t: Translate; csrf: st
           {t("console:email")} <input type="email" name="email" required />
         </label>{" "}
         <label>
-          {t("console:password")} <input type="password" name="password" required minlength={12} autocomplete="new-password" />
+          {t("console:password")} <input type="password" name="password" required minlength={12} maxlength={256} autocomplete="new-password" />
         </label>{" "}
         <label>
           {t("console:staff_role")}{" "}

@@ -42,10 +42,59 @@ export function TotpPage({ t, lang, csrf, error, setup }: { t: Translate; lang: 
         <Csrf token={csrf} />
         <label>
           {t("console:code")}
-          <input name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" required autofocus />
+          <input name="code" autocomplete="one-time-code" maxlength={32} required autofocus {...(setup ? { inputmode: "numeric", pattern: "[0-9 ]{6,7}" } : {})} />
         </label>
+        {!setup && <p class="muted">{t("console:totp_recovery_hint")}</p>}
         <button class="primary" type="submit">{t("console:continue")}</button>
       </form>
     </Layout>
+  );
+}
+
+/** The recovery codes, once, right after the second factor is set up. */
+export function RecoveryCodesPage({ t, lang, codes, next }: { t: Translate; lang: string; codes: string[]; next: string }) {
+  return (
+    <Layout t={t} lang={lang} title={t("console:recovery_title")}>
+      <div class="login card">
+        <h1>{t("console:recovery_title")}</h1>
+        <p>{t("console:recovery_text")}</p>
+        <ul id="recovery-codes">
+          {codes.map((code) => (
+            <li>
+              <code>{code}</code>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a class="primary" href={next}>{t("console:recovery_saved")}</a>
+        </p>
+      </div>
+    </Layout>
+  );
+}
+
+/** Changing one's own password; `forced` after an admin's reset or a new account. */
+export function PasswordPage({ t, csrf, forced, flash }: { t: Translate; csrf: string; forced: boolean; flash?: { kind: "ok" | "error"; text: string } | undefined }) {
+  return (
+    <form method="post" action="/console/password" class="login card">
+      <h1>{t("console:password_change")}</h1>
+      {forced && <p>{t("console:password_forced")}</p>}
+      {flash && <p class={flash.kind} role={flash.kind === "error" ? "alert" : undefined}>{flash.text}</p>}
+      <Csrf token={csrf} />
+      <label>
+        {t("console:password_current")}
+        <input type="password" name="current" autocomplete="current-password" maxlength={256} required autofocus />
+      </label>
+      <label>
+        {t("console:password_new")}
+        <input type="password" name="password" autocomplete="new-password" minlength={12} maxlength={256} required />
+      </label>
+      <label>
+        {t("console:password_confirm")}
+        <input type="password" name="confirm" autocomplete="new-password" minlength={12} maxlength={256} required />
+      </label>
+      <p class="muted">{t("console:password_rules")}</p>
+      <button class="primary" type="submit">{t("console:save")}</button>
+    </form>
   );
 }

@@ -35,6 +35,7 @@ export function Layout({ t, title, lang, role, email, csrf, children }: PageProp
               {role === "ADMIN" && <a href="/console/audit">{t("console:nav_audit")}</a>}
               {role === "ADMIN" && <a href="/console/staff">{t("console:nav_staff")}</a>}
               {role === "ADMIN" && <a href="/console/directory">{t("console:nav_directory")}</a>}
+              <a href="/console/password">{t("console:nav_password")}</a>
             </nav>
           )}
           <span class="spacer" />

@@ -8,12 +8,20 @@ import type { Sealer } from "../privacy/encryption.js";
 /** A transaction client or the client itself: enqueueing joins the caller's transaction. */
 export type DbLike = Pick<Db, "outboxMessage">;
 
-export type OutboxTarget = { to: "staff" } | { to: "child"; chatId: number };
+/** `chat`: which staff group, by the region key it serves (STAFF_CHATS); none or "*" is the default group. */
+export type OutboxTarget = { to: "staff"; chat?: string } | { to: "child"; chatId: number };
+
+/** The target column: "staff" (the default group) or "staff:<region>" (that region's own group). */
+const STAFF = "staff";
+const targetColumn = (target: OutboxTarget): string => (target.to === "staff" && target.chat && target.chat !== "*" ? `${STAFF}:${target.chat}` : target.to);
+const staffChatOf = (column: string): string | undefined => (column.startsWith(`${STAFF}:`) ? column.slice(STAFF.length + 1) : undefined);
 
 export interface OutboxAfter {
   /** "report_post": the report's staff message id; "followup_post": a follow-up's post id. */
   kind: "report_post" | "followup_post";
   reportId: string;
+  /** The post shows the child's words to the whole group (STAFF_GROUP_DETAIL=full): logged as a view once sent. */
+  shows?: number;
 }
 
 export interface OutboxItem {
@@ -34,6 +42,8 @@ export interface ClaimedMessage {
   key: string;
   target: "staff" | "child";
   chatId: number | undefined;
+  /** For a staff row: the region key of its group (undefined: the default group). */
+  staffChat: string | undefined;
   method: OutboxItem["method"];
   payload: Record<string, unknown>;
   after: OutboxAfter | undefined;
@@ -62,7 +72,7 @@ export function createOutbox(deps: { db: Db; sealer: Sealer; now?: () => Date })
         where: { key: item.key },
         create: {
           key: item.key,
-          target: item.target.to,
+          target: targetColumn(item.target),
           chatSealed,
           method: item.method,
           payloadSealed,
@@ -95,6 +105,7 @@ export function createOutbox(deps: { db: Db; sealer: Sealer; now?: () => Date })
           id: row.id,
           key: row.key,
           target: row.target === "child" ? ("child" as const) : ("staff" as const),
+          staffChat: staffChatOf(row.target),
           chatId: row.chatSealed ? Number(await sealer.open(row.chatSealed, `outbox-chat:${row.key}`)) : undefined,
           method: row.method as OutboxItem["method"],
           payload: JSON.parse(await sealer.open(row.payloadSealed, `outbox:${row.key}`)) as Record<string, unknown>,
@@ -116,8 +127,8 @@ export function createOutbox(deps: { db: Db; sealer: Sealer; now?: () => Date })
     },
 
     /** A digest message went out: it counts against the group's budget like any post. */
-    async recordDigest(reports: number): Promise<void> {
-      await db.outboxMessage.create({ data: { key: `digest:${crypto.randomUUID()}`, target: "staff", method: "sendMessage", payloadSealed: `digest of ${reports}`, status: "SENT", sentAt: now() } });
+    async recordDigest(reports: number, chat?: string): Promise<void> {
+      await db.outboxMessage.create({ data: { key: `digest:${crypto.randomUUID()}`, target: targetColumn({ to: "staff", ...(chat ? { chat } : {}) }), method: "sendMessage", payloadSealed: `digest of ${reports}`, status: "SENT", sentAt: now() } });
     },
 
     /** Try again after `delayMs`, or give up (a dead letter staff can see) after too many tries. */
@@ -141,16 +152,22 @@ export function createOutbox(deps: { db: Db; sealer: Sealer; now?: () => Date })
       await db.outboxMessage.update({ where: { id }, data: { lockedUntil: null, nextAttemptAt: at } });
     },
 
-    /** Posts to the staff group in the last minute, across every instance. */
-    async staffSentLastMinute(): Promise<number> {
+    /** Posts to the staff groups in the last minute, across every instance, by group (region key; undefined: the default group). */
+    async staffSentLastMinute(): Promise<{ chat: string | undefined; count: number }[]> {
       // Rows sent inside a digest did not use a post of their own (the digest's row counts).
-      return db.outboxMessage.count({ where: { target: "staff", status: "SENT", sentAt: { gte: new Date(now().getTime() - 60_000) }, OR: [{ lastError: null }, { lastError: { not: IN_DIGEST } }] } });
+      const rows = await db.outboxMessage.groupBy({
+        by: ["target"],
+        where: { target: { startsWith: STAFF }, status: "SENT", sentAt: { gte: new Date(now().getTime() - 60_000) }, OR: [{ lastError: null }, { lastError: { not: IN_DIGEST } }] },
+        _count: { _all: true },
+      });
+      return rows.map((r) => ({ chat: staffChatOf(r.target), count: r._count._all }));
     },
 
-    /** Non-urgent report posts waiting to go out, for a digest. */
-    async waitingDigestLines(limit: number): Promise<{ id: string; digestLine: string }[]> {
+    /** Non-urgent report posts waiting to go out, for a digest: of the given groups (region keys; undefined: the default group), or all. */
+    async waitingDigestLines(limit: number, chats?: (string | undefined)[]): Promise<{ id: string; digestLine: string }[]> {
+      const target = chats ? { in: chats.map((chat) => targetColumn({ to: "staff", ...(chat ? { chat } : {}) })) } : { startsWith: STAFF };
       const rows = await db.outboxMessage.findMany({
-        where: { status: "PENDING", target: "staff", digestLine: { not: null }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now() } }] },
+        where: { status: "PENDING", target, digestLine: { not: null }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now() } }] },
         orderBy: { createdAt: "asc" },
         take: limit,
         select: { id: true, digestLine: true },

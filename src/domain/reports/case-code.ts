@@ -31,6 +31,14 @@ export function looksLikeCode(input: string): boolean {
   return /^\s*[a-z0-9]{5}[-\s][a-z0-9]{5}\s*$/i.test(input) && normalizeCode(input) !== undefined;
 }
 
+/** A code written inside a sentence ("мой код H2GQG-NJ7Z4"), as the bot shows codes; or undefined. */
+export function codeInText(input: string): string | undefined {
+  for (const m of input.matchAll(/(?<![a-z0-9])([a-z0-9]{5}[-\s][a-z0-9]{5})(?![a-z0-9])/gi)) {
+    if (normalizeCode(m[1]!) !== undefined) return m[1];
+  }
+  return undefined;
+}
+
 export function createCaseCodes(appSecret: string): CaseCodes {
   const key = deriveKey(appSecret, "case-code:v1", "sign");
   const draftCodeKey = deriveKey(appSecret, "case-code-draft:v1", "sign");
