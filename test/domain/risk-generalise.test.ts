@@ -1,23 +1,7 @@
 // Phrasings and harmless look-alikes beyond the evaluation set (test/eval/risk): word families,
 // Kazakh suffix chains, indirect disclosures, and ordinary sentences that share their words.
-import { describe, expect, it } from "vitest";
-import { detectRisk, type RiskSignal } from "../../src/domain/risk/detect.ts";
-
-const URGENT = new Set<RiskSignal>(["suicide", "self_harm", "sexual_abuse", "immediate_danger"]);
-
-/** [message, expected signal]: urgent signals must come out urgent, the others with any finding. */
-type Harm = readonly [text: string, signal: RiskSignal];
-
-function check(cases: readonly Harm[]): void {
-  for (const [text, signal] of cases) {
-    const result = detectRisk(text);
-    const ok = URGENT.has(signal) ? result.level === "urgent" : result.findings.length > 0;
-    expect(ok, `${signal}: ${text} → ${JSON.stringify(result.findings)}`).toBe(true);
-  }
-}
-function harmless(texts: readonly string[]): void {
-  for (const text of texts) expect(detectRisk(text).findings, text).toEqual([]);
-}
+import { describe, it } from "vitest";
+import { check, harmless } from "./risk-cases.ts";
 
 describe("Kazakh", () => {
   it("reads threats as a first-person future of a harm verb, quoted or aimed at 'you'", () => {

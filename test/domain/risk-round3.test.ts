@@ -1,23 +1,8 @@
 // Round 3: suicide by method or ending said indirectly, running away / nowhere to sleep, songs and
 // quotes as safe context (without hiding the child's own statement), Kazakh typed in Latin letters.
 // Phrasings here are examples of word families in the lexicons, not copies of lexicon entries.
-import { describe, expect, it } from "vitest";
-import { detectRisk, type RiskSignal } from "../../src/domain/risk/detect.ts";
-
-const URGENT = new Set<RiskSignal>(["suicide", "self_harm", "sexual_abuse", "immediate_danger"]);
-
-type Harm = readonly [text: string, signal: RiskSignal];
-
-function check(cases: readonly Harm[]): void {
-  for (const [text, signal] of cases) {
-    const result = detectRisk(text);
-    const ok = URGENT.has(signal) ? result.level === "urgent" : result.findings.length > 0;
-    expect(ok, `${signal}: ${text} → ${JSON.stringify(result.findings)}`).toBe(true);
-  }
-}
-function harmless(texts: readonly string[]): void {
-  for (const text of texts) expect(detectRisk(text).findings, text).toEqual([]);
-}
+import { describe, it } from "vitest";
+import { check, harmless } from "./risk-cases.ts";
 
 describe("suicide by method or by ending, said indirectly", () => {
   it("Kazakh: hanging (ас-/асыл-), jumping, the end, the last letter, farewells", () => {
