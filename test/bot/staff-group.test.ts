@@ -284,7 +284,7 @@ describe("a group per region (STAFF_CHATS)", () => {
 });
 
 describe("configuration", () => {
-  const base = { NODE_ENV: "test", APP_SECRET: "x".repeat(32), SIMULATOR: "off" };
+  const base = { NODE_ENV: "test", APP_SECRET: "3f9c1a7e5b2d8f4c6a0e9b7d1c3f5a7e", SIMULATOR: "off" };
   const problems = (env: Record<string, string>): string[] => {
     try {
       createConfig({ ...base, ...env });
