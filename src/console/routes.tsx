@@ -347,7 +347,7 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const flash = c.req.query("flash");
     await audit(db, c.get("account").id, "signals.view");
     const list = await signals.list({ includeClosed: showClosed });
-    const flashText = flash && /^signal_[a-z_]+$/.test(flash) ? { kind: flash === "signal_reply_failed" ? ("error" as const) : ("ok" as const), text: c.get("t")(`console:${flash}`) } : undefined;
+    const flashText = flash && /^signal_[a-z_]+$/.test(flash) ? { kind: "ok" as const, text: c.get("t")(`console:${flash}`) } : undefined;
     return page(c, c.get("t")("console:signals_title"), <SignalsPage t={c.get("t")} csrf={c.get("csrf")} signals={list} showClosed={showClosed} now={new Date()} flash={flashText} />);
   });
   const signalAction = (path: string, run: (c: C, signal: SignalRecord, form: Record<string, string | File>) => Promise<string | undefined>) =>

@@ -30,6 +30,12 @@ const DISCLOSURE: Record<Lang, string> = {
 };
 const SUICIDE: Record<Lang, string> = { kk: "өлгім келеді", ru: "не хочу жить", en: "i want to kill myself" };
 
+/** From the report's intro to its words step, about violence at home by a parent. */
+async function toWordsStep(c: TestUser, lang: Lang): Promise<void> {
+  const r = report[lang];
+  for (const label of [r.start, r.safe_yes, r.cat_home_violence, r.who_parent, r.place_home, r.ongoing_yes, r.prefer_not, r.prefer_not, r.skip]) await c.press(label);
+}
+
 /** The places a child can be when they start typing. */
 const POINTS: Record<string, (c: TestUser, lang: Lang) => Promise<unknown>> = {
   "the welcome screen": (c) => c.send("/start"),
@@ -169,16 +175,7 @@ describe("a story told in several messages", () => {
     await c.press(listen.ru.buttons.tell_team);
     // The help numbers stay on screen: the report begins in a new message.
     expect(c.chat().some((m) => m.text === listen.ru.listening)).toBe(true);
-    const r = report.ru;
-    await c.press(r.start);
-    await c.press(r.safe_yes);
-    await c.press(r.cat_home_violence);
-    await c.press(r.who_parent);
-    await c.press(r.place_home);
-    await c.press(r.ongoing_yes);
-    await c.press(r.prefer_not);
-    await c.press(r.prefer_not);
-    await c.press(r.skip);
+    await toWordsStep(c, "ru");
     const words = c.lastBotMessage().text!;
     for (const part of ["отчим бьет меня", "вчера он толкнул меня об стену", "мама молчит и ничего не делает"]) expect(words).toContain(part);
   });
@@ -205,15 +202,7 @@ describe("«Tell the team»", () => {
     await c.send(DISCLOSURE[lang]);
     await c.press(listen[lang].buttons.tell_team);
     expect(c.lastBotMessage().text).toBe(r.intro);
-    await c.press(r.start);
-    await c.press(r.safe_yes);
-    await c.press(r.cat_home_violence);
-    await c.press(r.who_parent);
-    await c.press(r.place_home);
-    await c.press(r.ongoing_yes);
-    await c.press(r.prefer_not);
-    await c.press(r.prefer_not);
-    await c.press(r.skip);
+    await toWordsStep(c, lang);
     expect(c.lastBotMessage().text).toContain(DISCLOSURE[lang]);
     await c.press(r.words_done);
     await c.press(r.evidence_skip);

@@ -13,7 +13,7 @@ import { detectRisk, type RiskFinding, type RiskSignal } from "../../domain/repo
 import { FOLLOW_MS } from "../../domain/signals/signals.js";
 import { escapeHtml, helpRow, show } from "../screen.js";
 import { errorSummary } from "../../logger.js";
-import { answerQuestion, rightsData, topicButton } from "./rights.js";
+import { answerQuestion, showThemes, topicButton } from "./rights.js";
 import { resumeQuiz } from "./quiz.js";
 import { looksLikeQuestion } from "../../domain/rights/question.js";
 import { cutToUnits } from "../../domain/telegram-limits.js";
@@ -146,21 +146,6 @@ async function answerDisclosure(ctx: BotContext, text: string, harm: RiskFinding
 
 export const listenFeature = new Composer<BotContext>();
 
-/** A question about rights: the topics first; if it may be happening to the child, the offer to tell. */
-async function answerRightsQuestion(ctx: BotContext, text: string, harm: RiskFinding[]): Promise<boolean> {
-  const hits = searchTopics(library, text, ctx.language);
-  if (hits.length === 0) return false;
-  const rows: InlineKeyboardButton[][] = hits.map((h) => topicButton(ctx, h.topic));
-  let reply = ctx.t("rights:ui.results");
-  if (harm.length > 0) {
-    rememberWords(ctx, text);
-    reply += `\n\n${ctx.t("listen:question_happening")}`;
-    rows.push(tellTeamButton(ctx));
-  }
-  await ctx.reply(reply, { parse_mode: "HTML", reply_markup: { inline_keyboard: [...rows, [{ text: ctx.t("rights:ui.ask"), callback_data: rightsData.ask }], helpRow(ctx)] } });
-  return true;
-}
-
 listenFeature.on("message", async (ctx, next) => {
   const text = typedText(ctx);
   if (!text) return next();
@@ -170,8 +155,16 @@ listenFeature.on("message", async (ctx, next) => {
   // The crisis reply already carries help, "Tell the team" and the way on: nothing may follow.
   if (heard.crisisAnswered) return;
   const harm = heard.findings.filter((f) => f.level !== "urgent");
-  // "Can my parents hit me?" is a question first: rights, then the offer to tell if it is happening.
-  if ((asked || looksLikeQuestion(text)) && (await answerRightsQuestion(ctx, text, harm))) return;
+  // "Can my parents hit me?" is a question first: the rights topics, then, if it may be happening
+  // to the child, the offer to tell the team.
+  const question = asked || looksLikeQuestion(text);
+  if (question) {
+    const offer = harm.length > 0 ? { text: ctx.t("listen:question_happening"), row: tellTeamButton(ctx) } : undefined;
+    if (await answerQuestion(ctx, text, { fallbackToThemes: false, offer })) {
+      if (offer) rememberWords(ctx, text);
+      return;
+    }
+  }
   if (harm.length > 0) return answerDisclosure(ctx, text, harm);
   // Still telling a story begun a moment ago: every part is kept, and the child is not sent away.
   if (listeningTo(ctx)) {
@@ -179,8 +172,9 @@ listenFeature.on("message", async (ctx, next) => {
     await ctx.reply(ctx.t("listen:listening"), { parse_mode: "HTML", reply_markup: { inline_keyboard: [tellTeamButton(ctx), helpRow(ctx)] } });
     return;
   }
-  if (await answerQuestion(ctx, text, { fallbackToThemes: asked })) return;
-  if (asked) return;
+  // A question was searched above already; other words may still name a topic.
+  if (!question && (await answerQuestion(ctx, text, { fallbackToThemes: false }))) return;
+  if (asked) return showThemes(ctx, "rights:ui.no_results");
   await ctx.reply(ctx.t("listen:fallback"), { reply_markup: { inline_keyboard: [helpRow(ctx, { menu: false })] } });
   if (await resumeQuiz(ctx)) return;
   if (!(await ctx.services.engine.resume(ctx))) await ctx.services.engine.start(ctx, "menu");

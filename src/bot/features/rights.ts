@@ -44,15 +44,20 @@ async function showTopic(ctx: BotContext, topic: Topic, part: "short" | "more"):
   await show(ctx, { text: `<b>${escapeHtml(ctx.t(`${base}.title`))}</b>\n\n${body}${sourcesText(ctx, topic)}\n\n${ctx.t("rights:ui.helped_question")}`, rows });
 }
 
-/** Shows matching topics for a typed question; false when nothing matched. */
-export async function answerQuestion(ctx: BotContext, question: string, options: { fallbackToThemes: boolean }): Promise<boolean> {
+/**
+ * Shows matching topics for a typed question; false when nothing matched. `offer` adds a line
+ * and a row under the topics (the listening feature's "if this is happening to you").
+ */
+export async function answerQuestion(ctx: BotContext, question: string, options: { fallbackToThemes: boolean; offer?: { text: string; row: InlineKeyboardButton[] } | undefined }): Promise<boolean> {
   const hits = searchTopics(library, question, ctx.language);
   if (hits.length === 0) {
     if (options.fallbackToThemes) await showThemes(ctx, "rights:ui.no_results");
     return false;
   }
-  await ctx.reply(ctx.t("rights:ui.results"), {
-    reply_markup: { inline_keyboard: [...hits.map((h) => topicButton(ctx, h.topic)), [{ text: ctx.t("rights:ui.ask"), callback_data: rightsData.ask }], helpRow(ctx)] },
+  const { offer } = options;
+  await ctx.reply(offer ? `${ctx.t("rights:ui.results")}\n\n${offer.text}` : ctx.t("rights:ui.results"), {
+    parse_mode: "HTML",
+    reply_markup: { inline_keyboard: [...hits.map((h) => topicButton(ctx, h.topic)), ...(offer ? [offer.row] : []), [{ text: ctx.t("rights:ui.ask"), callback_data: rightsData.ask }], helpRow(ctx)] },
   });
   return true;
 }
