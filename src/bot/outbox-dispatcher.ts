@@ -155,7 +155,9 @@ export function createDispatcher(o: DispatcherOptions) {
     start(ms = 1000): void {
       timer ??= setInterval(() => void this.runOnce().catch((e: unknown) => o.logger.error({ err: errorSummary(e) }, "outbox round failed")), ms);
     },
+    /** After an update or a staff action: a round now, if this process queued anything. */
     kick(): void {
+      if (!o.outbox.takeQueued()) return;
       void this.runOnce().catch((e: unknown) => o.logger.error({ err: errorSummary(e) }, "outbox round failed"));
     },
     stop(): void {

@@ -63,9 +63,21 @@ export function createOutbox(deps: { db: Db; sealer: Sealer; now?: () => Date })
   const { db, sealer } = deps;
   const now = deps.now ?? (() => new Date());
 
+  // Whether this process queued something since the dispatcher last looked: an update that queued
+  // nothing (most of them) then costs no dispatcher round; the timer catches the rest.
+  let queuedHere = false;
+
   return {
+    /** True once after this process queued a message (the dispatcher's cue to run a round now). */
+    takeQueued(): boolean {
+      const queued = queuedHere;
+      queuedHere = false;
+      return queued;
+    },
+
     /** Adds a message to send; a second call with the same key changes nothing. */
     async enqueue(tx: DbLike, item: OutboxItem): Promise<void> {
+      queuedHere = true;
       const chatSealed = item.target.to === "child" ? await sealer.seal(String(item.target.chatId), `outbox-chat:${item.key}`) : null;
       const payloadSealed = await sealer.seal(JSON.stringify(item.payload), `outbox:${item.key}`);
       await tx.outboxMessage.upsert({
