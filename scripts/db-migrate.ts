@@ -2,7 +2,7 @@
 import { createConfig } from "../src/config.ts";
 import { openConfiguredDatabase } from "../src/db/open-configured.ts";
 import { loadEnvFile } from "../src/entry/env-file.ts";
-import { applyMigrations } from "../src/db/migrate.ts";
+import { applyMigrationsInTurn } from "../src/db/migrate.ts";
 import { refuseIfServerRunning } from "../src/entry/embedded-lock.ts";
 
 loadEnvFile();
@@ -11,7 +11,7 @@ const config = createConfig(process.env);
 if (!config.databaseUrl) await refuseIfServerRunning(config.dataDir);
 const db = await openConfiguredDatabase(config);
 try {
-  const applied = await applyMigrations(db.adapterFactory);
+  const applied = await applyMigrationsInTurn(db.adapterFactory, config.databaseUrl, (s) => console.log(`Waiting for another instance to finish migrating (${s} s)...`));
   console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Nothing to apply: the database is up to date.");
 } finally {
   await db.close();

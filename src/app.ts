@@ -11,6 +11,7 @@ import { errorSummary, type Logger } from "./logger.js";
 import type { BotContext, SessionData } from "./bot/context.js";
 import { createBot } from "./bot/bot.js";
 import type { Services } from "./bot/services.js";
+import { createChatGate } from "./domain/gate/chat-gate.js";
 import { createI18n } from "./i18n/i18n.js";
 import { loadFlows } from "./flows/registry.js";
 import { createFlowEngine } from "./flows/engine.js";
@@ -118,6 +119,7 @@ export function createApp(deps: AppDeps): App {
     },
   };
 
+  const gate = createChatGate(db);
   const bot = createBot({
     token: config.botToken && !deps.botApi ? config.botToken : SIMULATED_TOKEN,
     // A real bot without a known identity asks Telegram once (grammY's init, on the first update).
@@ -126,12 +128,13 @@ export function createApp(deps: AppDeps): App {
     ...(botApi ? { fetch: botApi.fetch as typeof fetch } : {}),
     services,
     sessionStorage: createSessionStorage<SessionData>(db, sealer),
+    gate,
     floodLimit: config.floodLimit,
     timeoutSeconds: config.telegramTimeoutSeconds,
     updateHoldMs: config.updateHoldSeconds * 1000,
   });
 
-  const dispatcher = createDispatcher({ outbox, api: bot.api, staff, reports, logger, staffPostsPerMinute: config.staffPostsPerMinute });
+  const dispatcher = createDispatcher({ outbox, api: bot.api, staff, reports, logger, staffPostsPerMinute: config.staffPostsPerMinute, gate });
   const casework = createCasework(db, sealer);
   const accounts = createAccounts(db, sealer);
 

@@ -20,7 +20,8 @@ import { quickExitFeature } from "./features/quick-exit.js";
 import { mediaFeature } from "./features/media.js";
 import { staffFeature } from "./features/staff.js";
 import { traceMessages } from "./middleware/trace.js";
-import { floodGuard } from "./middleware/flood-guard.js";
+import { chatGate } from "./middleware/chat-gate.js";
+import type { ChatGate } from "../domain/gate/chat-gate.js";
 import { hearDanger, listenFeature } from "./features/listen.js";
 import { rightsFeature } from "./features/rights.js";
 import { quizFeature } from "./features/quiz.js";
@@ -36,6 +37,8 @@ export interface BotOptions {
   fetch?: typeof fetch;
   services: Services;
   sessionStorage: StorageAdapter<SessionData>;
+  /** Per-chat lease and flood counts shared by every instance. */
+  gate: ChatGate;
   /** Updates one person may send in 10 seconds. */
   floodLimit: number;
   /** A Bot API call that has not answered by then fails. */
@@ -60,9 +63,10 @@ export function createBot(options: BotOptions): Bot<BotContext> {
   bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
 
   bot.use(identify(services));
-  bot.use(floodGuard(options.floodLimit));
-  // Updates of one chat run in order (parallel ones would lose session writes).
+  // Updates of one chat run in order (parallel ones would lose session writes): in this process
+  // by grammY's queue, across instances by the chat's lease in the database.
   bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.pseudonym));
+  bot.use(chatGate({ gate: options.gate, floodLimit: options.floodLimit, holdMs: options.updateHoldMs }));
   bot.use(dedupeUpdates(options.updateHoldMs));
   bot.use(applySavedLanguage);
 

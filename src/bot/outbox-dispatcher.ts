@@ -9,6 +9,7 @@ import { errorSummary } from "../logger.js";
 import type { ClaimedMessage, Outbox } from "../domain/outbox/outbox.js";
 import type { ReportService } from "../domain/reports/reports.js";
 import type { StaffDesk } from "./staff/desk.js";
+import type { ChatGate } from "../domain/gate/chat-gate.js";
 
 export interface DispatcherOptions {
   outbox: Outbox;
@@ -18,9 +19,16 @@ export interface DispatcherOptions {
   logger: Logger;
   /** Each staff group's budget; Telegram allows about 20 messages a minute in a group. */
   staffPostsPerMinute: number;
+  /** One round at a time across every instance, so the group budget and each chat's order hold. */
+  gate: ChatGate;
 }
 
 const BATCH = 20;
+/** The round's lease outlives an instance that died mid-round by this much. */
+const ROUND_LEASE_MS = 60_000;
+/** A round stops sending well before its lease runs out; what is left goes next round. */
+const ROUND_BUDGET_MS = 30_000;
+const ROUND_KEY = "outbox";
 const MAX_BACKOFF_MS = 10 * 60_000;
 /** Telegram answers 400 with these when an edit or delete has nothing left to do. */
 const ALREADY_DONE = ["message is not modified", "message to delete not found"];
@@ -108,6 +116,17 @@ export function createDispatcher(o: DispatcherOptions) {
    * still waiting; past the budget only urgent posts go out (Telegram's own 429 is then honoured).
    */
   async function round(): Promise<number> {
+    const holder = crypto.randomUUID();
+    // Another instance is sending: it takes what is due, this one waits for the next tick.
+    if (!(await o.gate.take(ROUND_KEY, holder, ROUND_LEASE_MS))) return 0;
+    try {
+      return await roundHeld(Date.now() + ROUND_BUDGET_MS);
+    } finally {
+      await o.gate.release(ROUND_KEY, holder).catch((e: unknown) => o.logger.warn({ err: errorSummary(e) }, "outbox round lease not released; it runs out by itself"));
+    }
+  }
+
+  async function roundHeld(deadline: number): Promise<number> {
     // Posts used this minute, by chat (several region keys may share one group).
     const used = new Map<number, number>();
     for (const { chat, count } of await o.outbox.staffSentLastMinute()) {
@@ -118,6 +137,10 @@ export function createDispatcher(o: DispatcherOptions) {
     const claimed = await o.outbox.claim(BATCH);
     const chatsThisRound = new Set<string>();
     for (const message of claimed) {
+      if (Date.now() > deadline) {
+        await o.outbox.release(message.id, new Date());
+        continue;
+      }
       const staffChat = message.target === "staff" ? o.staff.chatFor(message.staffChat) : undefined;
       const chat = message.target === "staff" ? `staff:${staffChat}` : String(message.chatId);
       if (message.target === "staff") {

@@ -2,6 +2,7 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { openSchemaEngine } from "./schema-engine.js";
 import { readMigrations, readSchema, schemaPath } from "./migrations-folder.js";
+import { withMigrationLock } from "./migration-lock.js";
 
 const noFilters = { externalTables: [], externalEnums: [] };
 
@@ -13,6 +14,54 @@ export async function applyMigrations(adapterFactory: SqlMigrationAwareDriverAda
     filters: noFilters,
   });
   return appliedMigrationNames;
+}
+
+/**
+ * Applies pending migrations, one instance at a time on PostgreSQL (`postgresUrl`): an instance
+ * that starts while another migrates waits for it, however long. The embedded database has one
+ * process by construction (src/entry/embedded-lock.ts).
+ * On PostgreSQL the engine's connections are closed afterwards: the engine takes Prisma's own
+ * advisory lock on one of them and never lets go (the Prisma CLI simply exits), so a server that
+ * kept them would make every later migration (another replica, a deploy) time out on that lock.
+ */
+export async function applyMigrationsInTurn(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  postgresUrl: string | undefined,
+  onWait?: (waitedSeconds: number) => void,
+): Promise<string[]> {
+  if (!postgresUrl) return applyMigrations(adapterFactory);
+  return withMigrationLock(
+    postgresUrl,
+    async () => {
+      const tracked = closingAfterwards(adapterFactory);
+      try {
+        return await applyMigrations(tracked.factory);
+      } finally {
+        await tracked.closeAll();
+      }
+    },
+    onWait,
+  );
+}
+
+/** The same factory, remembering every connection it opens so that they can all be closed. */
+function closingAfterwards(inner: SqlMigrationAwareDriverAdapterFactory) {
+  const opened: { dispose(): Promise<void> }[] = [];
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => {
+      const adapter = await inner.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const adapter = await inner.connectToShadowDb();
+      opened.push(adapter);
+      return adapter;
+    },
+  };
+  return { factory, closeAll: async () => void (await Promise.allSettled(opened.map((a) => a.dispose()))) };
 }
 
 /**

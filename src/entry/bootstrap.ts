@@ -5,7 +5,7 @@
 import { createConfig, ConfigError, type Config } from "../config.js";
 import { createLogger, type Logger } from "../logger.js";
 import { openConfiguredDatabase } from "../db/open-configured.js";
-import { applyMigrations } from "../db/migrate.js";
+import { applyMigrationsInTurn } from "../db/migrate.js";
 import type { OpenDatabase } from "../db/client.js";
 import { loadEnvFile } from "./env-file.js";
 import { resolveAppSecret } from "./app-secret.js";
@@ -46,7 +46,9 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Bootstr
   const logger = createLogger(options.logLevel ?? config.logLevel);
   const appSecret = await resolveAppSecret(config, logger);
   const db = await openConfiguredDatabase(config);
-  const applied = await applyMigrations(db.adapterFactory);
+  const applied = await applyMigrationsInTurn(db.adapterFactory, config.databaseUrl, (seconds) =>
+    logger.info({ waited_s: seconds }, "waiting for another instance to finish migrating"),
+  );
   logger.info({ database: db.kind, applied }, applied.length ? "migrations applied" : "database schema up to date");
   return { config: { ...config, appSecret }, logger, db, embeddedDataDir };
 }

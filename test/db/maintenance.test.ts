@@ -28,6 +28,7 @@ async function clear(): Promise<void> {
   await h.db.consoleSession.deleteMany();
   await h.db.processedUpdate.deleteMany();
   await h.db.outboxMessage.deleteMany();
+  await h.db.chatGate.deleteMany();
 }
 
 /** One row of each kind, stamped `at` (for console sessions: expiring then); returns its ids. */
@@ -41,7 +42,8 @@ async function rowsAt(at: Date, label: string) {
   const sent = await h.db.outboxMessage.create({ data: { key: `${label}-sent-${n}`, target: "staff", method: "sendMessage", payloadSealed: "x", status: "SENT", sentAt: at, createdAt: at } });
   // A dead letter is never "sent": staff must still see it, however old.
   const dead = await h.db.outboxMessage.create({ data: { key: `${label}-dead-${n}`, target: "staff", method: "sendMessage", payloadSealed: "x", status: "DEAD", createdAt: at } });
-  return { session: session.id, attempt: attempt.id, consoleSession: consoleSession.id, update: update.updateId, unfinished: unfinished.updateId, sent: sent.id, dead: dead.id };
+  const gate = await h.db.chatGate.create({ data: { key: `${label}-gate-${n}`, heldUntil: at, windowStart: at } });
+  return { session: session.id, attempt: attempt.id, consoleSession: consoleSession.id, update: update.updateId, unfinished: unfinished.updateId, sent: sent.id, dead: dead.id, gate: gate.key };
 }
 
 async function present(ids: Awaited<ReturnType<typeof rowsAt>>) {
@@ -53,6 +55,7 @@ async function present(ids: Awaited<ReturnType<typeof rowsAt>>) {
     unfinished: (await h.db.processedUpdate.count({ where: { updateId: ids.unfinished } })) === 1,
     sent: (await h.db.outboxMessage.count({ where: { id: ids.sent } })) === 1,
     dead: (await h.db.outboxMessage.count({ where: { id: ids.dead } })) === 1,
+    gate: (await h.db.chatGate.count({ where: { key: ids.gate } })) === 1,
   };
 }
 
@@ -62,11 +65,12 @@ const ages = {
   consoleSession: keep.consoleSessionAfterExpiryMs,
   update: keep.processedUpdateMs,
   sent: keep.outboxSentDays * DAY,
+  gate: keep.chatGateIdleMs,
 } as const;
 
 describe(`pruning (${process.env.TEST_DB ?? "pglite"})`, () => {
   it("keeps the ages it was asked for", () => {
-    expect(ages).toEqual({ session: 8 * DAY, attempt: DAY, consoleSession: DAY, update: 3 * DAY, sent: 30 * DAY });
+    expect(ages).toEqual({ session: 8 * DAY, attempt: DAY, consoleSession: DAY, update: 3 * DAY, sent: 30 * DAY, gate: DAY });
   });
 
   for (const [kind, age] of Object.entries(ages) as [keyof typeof ages, number][]) {
@@ -78,7 +82,7 @@ describe(`pruning (${process.env.TEST_DB ?? "pglite"})`, () => {
       const counts = await prune(h.db, h.app.outbox, now);
       expect((await present(young))[kind]).toBe(true);
       expect((await present(old))[kind]).toBe(false);
-      const countOf = { session: counts.sessions, attempt: counts.codeAttempts, consoleSession: counts.consoleSessions, update: counts.processedUpdates, sent: counts.outbox }[kind];
+      const countOf = { session: counts.sessions, attempt: counts.codeAttempts, consoleSession: counts.consoleSessions, update: counts.processedUpdates, sent: counts.outbox, gate: counts.chatGates }[kind];
       expect(countOf).toBe(1);
     });
   }
@@ -88,8 +92,8 @@ describe(`pruning (${process.env.TEST_DB ?? "pglite"})`, () => {
     const now = new Date();
     const ancient = await rowsAt(new Date(now.getTime() - 400 * DAY), "ancient");
     const counts = await prune(h.db, h.app.outbox, now);
-    expect(counts).toEqual({ sessions: 1, codeAttempts: 1, consoleSessions: 1, processedUpdates: 1, outbox: 1 });
-    expect(await present(ancient)).toEqual({ session: false, attempt: false, consoleSession: false, update: false, unfinished: true, sent: false, dead: true });
+    expect(counts).toEqual({ sessions: 1, codeAttempts: 1, consoleSessions: 1, processedUpdates: 1, outbox: 1, chatGates: 1 });
+    expect(await present(ancient)).toEqual({ session: false, attempt: false, consoleSession: false, update: false, unfinished: true, sent: false, dead: true, gate: false });
   });
 
   it("runs with retention, at the date retention is given", async () => {
@@ -99,9 +103,9 @@ describe(`pruning (${process.env.TEST_DB ?? "pglite"})`, () => {
     const at = (ms: number) => new Date(written + ms);
     // Just before each age: nothing goes. Just after: that kind (and the shorter-lived ones) go.
     await h.app.retention(at(DAY - MINUTE));
-    expect(await present(rows)).toEqual({ session: true, attempt: true, consoleSession: true, update: true, unfinished: true, sent: true, dead: true });
+    expect(await present(rows)).toEqual({ session: true, attempt: true, consoleSession: true, update: true, unfinished: true, sent: true, dead: true, gate: true });
     await h.app.retention(at(DAY + MINUTE));
-    expect(await present(rows)).toMatchObject({ attempt: false, consoleSession: false, session: true, update: true });
+    expect(await present(rows)).toMatchObject({ attempt: false, consoleSession: false, gate: false, session: true, update: true });
     await h.app.retention(at(3 * DAY - MINUTE));
     expect((await present(rows)).update).toBe(true);
     await h.app.retention(at(3 * DAY + MINUTE));
@@ -113,7 +117,7 @@ describe(`pruning (${process.env.TEST_DB ?? "pglite"})`, () => {
     await h.app.retention(at(30 * DAY - MINUTE));
     expect((await present(rows)).sent).toBe(true);
     await h.app.retention(at(30 * DAY + MINUTE));
-    expect(await present(rows)).toEqual({ session: false, attempt: false, consoleSession: false, update: false, unfinished: true, sent: false, dead: true });
+    expect(await present(rows)).toEqual({ session: false, attempt: false, consoleSession: false, update: false, unfinished: true, sent: false, dead: true, gate: false });
     expect(h.logs.some((line) => line.includes("pruned rows kept only for a while"))).toBe(true);
   });
 

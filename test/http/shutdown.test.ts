@@ -1,110 +1,53 @@
 // The real Node server as a process, talking to a fake Bot API over HTTP: SIGTERM finishes the
 // updates in flight before it exits; after SIGKILL, Telegram's redelivery to the restarted server
 // is handled, not skipped.
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { serve } from "@hono/node-server";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakeBotApi } from "../../src/simulator/fake-bot-api.ts";
 import { botIdentity } from "../../src/simulator/bot-info.ts";
 import { listen } from "../harness/locales.ts";
 import { testDatabaseKind } from "../harness/database.ts";
+import { serveFakeTelegram, startServer as startProcess, throwawayPostgres, type ServerProcess } from "../harness/server-process.ts";
 
 const SECRET = "shutdown_test_secret_0001";
 const TOKEN = "4242:AAShutdownTestToken_0123456789abcdefghij";
 const api = createFakeBotApi(botIdentity(4242, "Bala Help", "bala_help_shutdown_bot"), "http://127.0.0.1");
-let apiServer: ReturnType<typeof serve>;
-let apiRoot = "";
+let telegram: { apiRoot: string; close(): void };
 let dataDir = "";
-let serverLog = "";
 /** On the PostgreSQL project: a throwaway database of its own, like every other test file's. */
-let databaseUrl: string | undefined;
-let dropDatabase: () => Promise<void> = async () => undefined;
+let database: { url: string; drop(): Promise<void> } | undefined;
+let lastServer: ServerProcess | undefined;
+const serverLog = () => lastServer?.log() ?? "";
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => {
-    apiServer = serve({ fetch: (request: Request) => api.fetch(request), port: 0, hostname: "127.0.0.1" }, (info) => {
-      apiRoot = `http://127.0.0.1:${info.port}`;
-      resolve();
-    });
-  });
+  telegram = await serveFakeTelegram(api);
   dataDir = await mkdtemp(join(tmpdir(), "bala-shutdown-"));
-  const server = process.env.TEST_DATABASE_URL;
-  if (testDatabaseKind() === "postgres" && server) {
-    const name = `bala_shutdown_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = async (sql: string) => {
-      const client = new pg.Client({ connectionString: server });
-      await client.connect();
-      try {
-        await client.query(sql);
-      } finally {
-        await client.end();
-      }
-    };
-    await admin(`CREATE DATABASE "${name}"`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  }
+  if (testDatabaseKind() === "postgres") database = await throwawayPostgres("bala_shutdown");
 });
 afterAll(async () => {
-  await dropDatabase();
-  apiServer.close();
+  await database?.drop();
+  telegram.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-interface Server {
-  process: ChildProcess;
-  port: number;
-  exited: Promise<number | null>;
-}
+type Server = ServerProcess;
 
 /** Starts `npm start`'s entry on its own port, with this test's fake Telegram and database. */
 async function startServer(): Promise<Server> {
-  const port = await freePort();
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? "",
+  lastServer = await startProcess({
     NODE_ENV: "test",
     BOT_TOKEN: TOKEN,
-    TELEGRAM_API_ROOT: apiRoot,
+    TELEGRAM_API_ROOT: telegram.apiRoot,
     WEBHOOK_SECRET: SECRET,
     APP_SECRET: "shutdown-app-secret-0123456789abcdef0123456789",
-    PORT: String(port),
     LOG_LEVEL: "info",
     SIMULATOR: "off",
     UPDATE_HOLD_SECONDS: "1",
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir }),
-  };
-  const child = spawn(process.execPath, ["--import", "tsx", "src/entry/node.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  child.stderr?.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
-  child.stdout?.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
-  // Wait for the condition (it answers), not for a fixed time.
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false);
-    if (up) break;
-    if (child.exitCode !== null) throw new Error(`server exited at start: ${stderr.slice(-2000)}`);
-    if (Date.now() > deadline) throw new Error(`server did not start: ${stderr.slice(-2000)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { process: child, port, exited };
+    ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir }),
+  });
+  return lastServer;
 }
 
 let updateId = 1_000;
@@ -130,7 +73,7 @@ describe("the Node server as a process", () => {
     while (api.calls.filter((c) => c.method === "sendMessage" && users.includes(Number(c.payload.chat_id))).length < 10 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     server.process.kill("SIGTERM");
     const statuses = await Promise.all(sent.map((p) => p.then((r) => r.status, (e: unknown) => String(e))));
-    expect(statuses, serverLog).toEqual(users.map(() => 200));
+    expect(statuses, serverLog()).toEqual(users.map(() => 200));
     for (const u of users) expect(answered(u)).toHaveLength(1);
     expect(await server.exited).toBe(0);
   });

@@ -3,6 +3,7 @@
 // child's own words). Runs with retention (every 6 hours on the Node server, `npm run retention`).
 import type { Db } from "../../db/client.js";
 import type { Outbox } from "../outbox/outbox.js";
+import { createChatGate } from "../gate/chat-gate.js";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -18,6 +19,8 @@ export const keep = {
   /** Telegram keeps an undelivered update for 24 hours: a done update cannot come back after this. */
   processedUpdateMs: 3 * DAY,
   outboxSentDays: 30,
+  /** A chat's lease and flood window matter for seconds; an idle chat's row goes after a day. */
+  chatGateIdleMs: DAY,
 } as const;
 
 export interface PruneCounts {
@@ -26,6 +29,7 @@ export interface PruneCounts {
   consoleSessions: number;
   processedUpdates: number;
   outbox: number;
+  chatGates: number;
 }
 
 export async function prune(db: Db, outbox: Pick<Outbox, "prune">, now = new Date()): Promise<PruneCounts> {
@@ -38,5 +42,6 @@ export async function prune(db: Db, outbox: Pick<Outbox, "prune">, now = new Dat
   // The outbox measures age on its own clock (the wall clock in the app): shift the period by
   // how far `now` is from it, so that a `now` given here (a test, a catch-up run) counts the same.
   const outboxSent = await outbox.prune(keep.outboxSentDays - (now.getTime() - Date.now()) / DAY);
-  return { sessions: sessions.count, codeAttempts: codeAttempts.count, consoleSessions: consoleSessions.count, processedUpdates: processedUpdates.count, outbox: outboxSent };
+  const chatGates = await createChatGate(db).prune(keep.chatGateIdleMs, now);
+  return { sessions: sessions.count, codeAttempts: codeAttempts.count, consoleSessions: consoleSessions.count, processedUpdates: processedUpdates.count, outbox: outboxSent, chatGates };
 }
