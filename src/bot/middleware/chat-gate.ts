@@ -1,5 +1,6 @@
-// One person's updates, across every instance: counted for the flood guard and run one at a time
-// (the chat's lease in the database, src/domain/gate/chat-gate.ts). Inside one process grammY's
+// One person's updates, across every instance: claimed once (like dedupe.ts), counted for the
+// flood guard and run one at a time (the chat's lease), all in one statement to the database
+// (src/domain/gate/chat-gate.ts), and settled in one more at the end. Inside one process grammY's
 // sequentialize already queues them, so the lease is normally free when an update gets here;
 // across instances the second waits for it here.
 // Flood guard: more than `limit` updates within `windowMs` gets one kind notice (exactly one,
@@ -7,7 +8,9 @@
 // Help and the quick exit always get through, however fast a frightened child taps.
 import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "../context.js";
-import type { ChatGate } from "../../domain/gate/chat-gate.js";
+import type { Admission, ChatGate } from "../../domain/gate/chat-gate.js";
+import { withTimeout } from "../../domain/timeouts.js";
+import { CLAIM_TIMEOUT_MS, MAX_ATTEMPTS, UpdateInProgress } from "./dedupe.js";
 import { helpRow, navData } from "../screen.js";
 import { QUICK_EXIT_DATA } from "../../flows/engine.js";
 import { errorSummary } from "../../logger.js";
@@ -17,7 +20,7 @@ export interface ChatGateOptions {
   /** Updates one person may send in `windowMs`. */
   floodLimit: number;
   windowMs?: number;
-  /** The lease outlives an instance that died by this much: longer than any update takes. */
+  /** The lease and the claim outlive an instance that died by this much: longer than any update takes. */
   holdMs: number;
   /** How long an update waits for another instance to finish with the chat; then it fails and Telegram delivers it again. */
   waitMs?: number;
@@ -34,23 +37,49 @@ export function chatGate(o: ChatGateOptions): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const key = ctx.pseudonym;
     if (!key || ctx.chat?.type !== "private") return next();
+    const { logger } = ctx.services;
     const holder = crypto.randomUUID();
-    let entry;
+    const updateId = BigInt(ctx.update.update_id);
+    const admit = () => o.gate.admit(key, holder, o.holdMs, windowMs, updateId, new Date(Date.now() - o.holdMs));
+    let entry: Admission;
     try {
-      entry = await o.gate.enter(key, holder, o.holdMs, windowMs);
+      entry = await withTimeout(admit(), CLAIM_TIMEOUT_MS, "chat gate");
     } catch (error) {
       // The database is away: help still answers; anything that needs it fails and is redelivered.
-      ctx.services.logger.warn({ err: errorSummary(error), update_id: ctx.update.update_id }, "chat gate unavailable");
+      logger.warn({ err: errorSummary(error), update_id: ctx.update.update_id }, "chat gate unavailable");
       return next();
     }
     let held = entry.held;
+    let claimed = entry.attempts !== undefined;
+    let handled = false;
     try {
-      if (entry.hits > o.floodLimit && !isLifeline(ctx)) return await tooFast(ctx, entry.hits === o.floodLimit + 1);
+      if (!claimed) {
+        if (entry.done !== false) return logger.info({ update_id: ctx.update.update_id }, "duplicate update skipped");
+        // Being handled elsewhere right now: wait until that instance is done with the chat, then look again.
+        if (!held) held = await waitForLease(o, key, holder, waitMs);
+        if (held) entry = await admit();
+        claimed = entry.attempts !== undefined;
+        if (!claimed && entry.done !== false) return logger.info({ update_id: ctx.update.update_id }, "duplicate update skipped");
+        if (!claimed) throw new UpdateInProgress(`update ${ctx.update.update_id} is being handled elsewhere`);
+      }
+      if ((entry.attempts ?? 0) > MAX_ATTEMPTS) {
+        logger.error({ update_id: ctx.update.update_id, attempts: entry.attempts }, "update failed too many times: given up");
+        handled = true;
+        return;
+      }
+      if (entry.hits > o.floodLimit && !isLifeline(ctx)) {
+        await tooFast(ctx, entry.hits === o.floodLimit + 1);
+        handled = true;
+        return;
+      }
       if (!held) held = await waitForLease(o, key, holder, waitMs);
       if (!held) throw new ChatBusy(`chat busy elsewhere for ${waitMs} ms (update ${ctx.update.update_id})`);
       await next();
+      handled = true;
     } finally {
-      if (held) await o.gate.release(key, holder).catch((error: unknown) => ctx.services.logger.warn({ err: errorSummary(error) }, "chat lease not released; it runs out by itself"));
+      // Handled: done. Failed: released at once, so that Telegram's redelivery is handled, not skipped.
+      const settle = claimed ? o.gate.finish(key, holder, updateId, handled) : held ? o.gate.release(key, holder) : undefined;
+      await settle?.catch((error: unknown) => logger.warn({ err: errorSummary(error), update_id: ctx.update.update_id }, "chat gate not settled; its lease and claim run out by themselves"));
     }
   };
 }

@@ -3,15 +3,17 @@
 // the end, and released when it fails, so the redelivery is handled, not skipped. A claim left
 // by a process that died is taken over after `holdMs`. An update that fails again and again is
 // given up after MAX_ATTEMPTS, so one poisonous update cannot make Telegram retry it for a day.
-// Old rows are pruned with the rest (src/domain/maintenance/prune.ts).
+// Old rows are pruned with the rest (src/domain/maintenance/prune.ts). Here: group chats (staff);
+// a person's private chat is claimed the same way by the chat gate (chat-gate.ts), in one
+// statement with the chat's lease.
 import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "../context.js";
 import { errorSummary } from "../../logger.js";
 import { withTimeout } from "../../domain/timeouts.js";
 
-const MAX_ATTEMPTS = 5;
+export const MAX_ATTEMPTS = 5;
 /** The claim must not hold up help when the database hangs. */
-const CLAIM_TIMEOUT_MS = 3_000;
+export const CLAIM_TIMEOUT_MS = 3_000;
 
 /** Thrown when another process is handling this update right now: Telegram should ask again later. */
 export class UpdateInProgress extends Error {
@@ -20,6 +22,8 @@ export class UpdateInProgress extends Error {
 
 /** `holdMs`: longer than an update may take (the webhook answers within 55 s). */
 export const dedupeUpdates = (holdMs: number): MiddlewareFn<BotContext> => async (ctx, next) => {
+  // A person's private chat: claimed by the chat gate, in the same statement as its lease.
+  if (ctx.pseudonym && ctx.chat?.type === "private") return next();
   const { db, logger } = ctx.services;
   const updateId = BigInt(ctx.update.update_id);
   const staleBefore = new Date(Date.now() - holdMs);

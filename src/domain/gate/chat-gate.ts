@@ -18,9 +18,23 @@ export interface GateEntry {
   held: boolean;
 }
 
+/** `enter` and the update's claim (src/bot/middleware/dedupe.ts) in one round trip. */
+export interface Admission extends GateEntry {
+  /** The claim's attempt count; undefined when the update was not claimed (handled, or being handled elsewhere). */
+  attempts: number | undefined;
+  /** When not claimed: whether it was already handled (false: still being handled elsewhere). */
+  done: boolean | undefined;
+}
+
 export interface ChatGate {
-  /** Counts the update and takes the lease if it is free: one statement. */
-  enter(key: string, holder: string, holdMs: number, windowMs: number): Promise<GateEntry>;
+  /**
+   * One statement: claims the update (like the dedupe middleware) and enters the gate. A claim is
+   * taken only when the update is new, or was released after a failure, or its claim is older
+   * than `staleBefore` (its process died).
+   */
+  admit(key: string, holder: string, holdMs: number, windowMs: number, updateId: bigint, staleBefore: Date): Promise<Admission>;
+  /** One statement: marks the claimed update done (or released for redelivery) and gives the lease back. */
+  finish(key: string, holder: string, updateId: bigint, handled: boolean): Promise<void>;
   /** Takes the lease if it is free (or its holder died); no counting. */
   take(key: string, holder: string, holdMs: number): Promise<boolean>;
   /** Gives the lease back; only its holder can. */
@@ -33,22 +47,43 @@ const FREE = new Date(0);
 
 export function createChatGate(db: Db): ChatGate {
   return {
-    async enter(key, holder, holdMs, windowMs) {
+    async admit(key, holder, holdMs, windowMs, updateId, staleBefore) {
       const now = new Date();
       const until = new Date(now.getTime() + holdMs);
       const windowFloor = new Date(now.getTime() - windowMs);
-      const rows = await db.$queryRaw<{ hits: number; held: boolean }[]>`
-        INSERT INTO "ChatGate" AS g ("key", "holder", "heldUntil", "windowStart", "hits")
-        VALUES (${key}, ${holder}, ${until}, ${now}, 1)
-        ON CONFLICT ("key") DO UPDATE SET
-          "hits" = CASE WHEN g."windowStart" < ${windowFloor} THEN 1 ELSE g."hits" + 1 END,
-          "windowStart" = CASE WHEN g."windowStart" < ${windowFloor} THEN ${now} ELSE g."windowStart" END,
-          "holder" = CASE WHEN g."heldUntil" < ${now} THEN ${holder} ELSE g."holder" END,
-          "heldUntil" = CASE WHEN g."heldUntil" < ${now} THEN ${until} ELSE g."heldUntil" END
-        RETURNING "hits", ("holder" IS NOT DISTINCT FROM ${holder}) AS "held"`;
+      // The sub-select of "ProcessedUpdate" sees the row as it was before this statement.
+      const rows = await db.$queryRaw<{ hits: number; held: boolean; attempts: number | null; done: boolean | null }[]>`
+        WITH claim AS (
+          INSERT INTO "ProcessedUpdate" ("updateId", "done", "attempts", "processedAt") VALUES (${updateId}, false, 1, ${now})
+          ON CONFLICT ("updateId") DO UPDATE SET "attempts" = "ProcessedUpdate"."attempts" + 1, "processedAt" = ${now}
+          WHERE "ProcessedUpdate"."done" = false AND "ProcessedUpdate"."processedAt" < ${staleBefore}
+          RETURNING "attempts"
+        ), gate AS (
+          INSERT INTO "ChatGate" AS g ("key", "holder", "heldUntil", "windowStart", "hits")
+          VALUES (${key}, ${holder}, ${until}, ${now}, 1)
+          ON CONFLICT ("key") DO UPDATE SET
+            "hits" = CASE WHEN g."windowStart" < ${windowFloor} THEN 1 ELSE g."hits" + 1 END,
+            "windowStart" = CASE WHEN g."windowStart" < ${windowFloor} THEN ${now} ELSE g."windowStart" END,
+            "holder" = CASE WHEN g."heldUntil" < ${now} THEN ${holder} ELSE g."holder" END,
+            "heldUntil" = CASE WHEN g."heldUntil" < ${now} THEN ${until} ELSE g."heldUntil" END
+          RETURNING "hits", ("holder" IS NOT DISTINCT FROM ${holder}) AS "held"
+        )
+        SELECT gate."hits", gate."held", (SELECT "attempts" FROM claim) AS "attempts",
+          (SELECT p."done" FROM "ProcessedUpdate" p WHERE p."updateId" = ${updateId}) AS "done"
+        FROM gate`;
       const row = rows[0];
       if (!row) throw new Error("chat gate: no row returned");
-      return { hits: Number(row.hits), held: row.held };
+      return { hits: Number(row.hits), held: row.held, attempts: row.attempts ?? undefined, done: row.done ?? undefined };
+    },
+
+    async finish(key, holder, updateId, handled) {
+      await db.$executeRaw`
+        WITH marked AS (
+          UPDATE "ProcessedUpdate" SET "done" = ${handled}, "processedAt" = CASE WHEN ${handled} THEN "processedAt" ELSE ${FREE} END
+          WHERE "updateId" = ${updateId} AND "done" = false
+          RETURNING 1
+        )
+        UPDATE "ChatGate" SET "holder" = NULL, "heldUntil" = ${FREE} WHERE "key" = ${key} AND "holder" = ${holder}`;
     },
 
     async take(key, holder, holdMs) {
