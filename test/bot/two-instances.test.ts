@@ -2,9 +2,10 @@
 // server: its own bot, queue, dispatcher and memory), with one chat's updates split between them
 // and sent at the same moment, as a load balancer in front of two replicas would.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, TEST_APP_SECRET, type Harness, type TestUser } from "../harness/test-app.ts";
+import { createHarness, TEST_APP_SECRET, TEST_WEBHOOK_SECRET, type Harness, type TestUser } from "../harness/test-app.ts";
 import { common, report } from "../harness/locales.ts";
 import { createSealer } from "../../src/domain/privacy/encryption.ts";
+import { reachReview } from "../harness/report-flow.ts";
 
 const FLOOD_LIMIT = 8;
 let a: Harness;
@@ -16,7 +17,7 @@ async function pair(env: Record<string, string> = {}): Promise<void> {
   opened.push(a);
   b = a.restart();
 }
-beforeAll(() => pair());
+beforeAll(() => pair(), 180_000);
 afterAll(() => Promise.all(opened.map((h) => h.close())));
 
 let nextId = 7_100_000;
@@ -35,7 +36,8 @@ function photoUpdate(child: TestUser, fileId: string, albumId: string): unknown 
   return { ...base, message: { ...message, media_group_id: albumId, photo: [{ file_id: fileId, file_unique_id: `u-${fileId}`, width: 90, height: 90, file_size: 1000 }] } };
 }
 
-describe(`two instances, one chat (${process.env.TEST_DB ?? "pglite"})`, () => {
+// Two apps and many updates each: generous on a loaded 2-core machine.
+describe(`two instances, one chat (${process.env.TEST_DB ?? "pglite"})`, { timeout: 180_000 }, () => {
   it("messages sent at once through both are all remembered: the quick exit deletes every one", async () => {
     const child = a.user({ id: nextId++, language_code: "en" });
     await child.send("/start");
@@ -90,4 +92,42 @@ describe(`two instances, one chat (${process.env.TEST_DB ?? "pglite"})`, () => {
     const help = await b.user(child.profile).send("/help");
     expect(help.some((c) => c.method === "sendMessage")).toBe(true);
   });
+
+  it("the staff group's minute budget holds when both instances send at once", async () => {
+    const group = -100_777_000_1;
+    await pair({ STAFF_CHAT_ID: String(group), STAFF_LANGUAGE: "en", STAFF_POSTS_PER_MINUTE: "3" });
+    const children = [0, 1, 2, 3].map((i) => instances()[i % 2]!.user({ id: nextId++, language_code: "en" }));
+    for (const child of children) await reachReview(child, "en");
+    const groupPosts = () => a.api.calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === group);
+    // Two reports sent on A; A's round starts and Telegram is slow with its first post...
+    for (const child of children.slice(0, 2)) expect((await webhookOnly(a, child.pressUpdate(report.en.send))).status).toBe(200);
+    a.api.failNext("sendMessage", { delayMs: 1_500 });
+    const roundA = a.app.dispatcher.runOnce();
+    await until(() => groupPosts().length === 1);
+    // ...while two more are sent on B and B's dispatcher runs: it must not spend the same budget.
+    for (const child of children.slice(2)) expect((await webhookOnly(b, child.pressUpdate(report.en.send))).status).toBe(200);
+    await b.app.dispatcher.runOnce();
+    await roundA;
+    await Promise.all([a.app.dispatcher.drain(), b.app.dispatcher.drain()]);
+    // Two posts of their own, then the minute's last one is a digest; nothing over the budget.
+    expect(groupPosts()).toHaveLength(3);
+    expect(await a.db.report.count()).toBe(4);
+  });
 });
+
+/** Posts an update to one instance's webhook without running its dispatcher afterwards. */
+function webhookOnly(h: Harness, update: unknown): Promise<Response> {
+  return h.app.http.request("/telegram/webhook", {
+    method: "POST",
+    headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": TEST_WEBHOOK_SECRET },
+    body: JSON.stringify(update),
+  });
+}
+
+async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
