@@ -116,7 +116,7 @@ describe(`two instances, one chat (${process.env.TEST_DB ?? "pglite"})`, { timeo
 });
 
 /** Posts an update to one instance's webhook without running its dispatcher afterwards. */
-function webhookOnly(h: Harness, update: unknown): Promise<Response> {
+async function webhookOnly(h: Harness, update: unknown): Promise<Response> {
   return h.app.http.request("/telegram/webhook", {
     method: "POST",
     headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": TEST_WEBHOOK_SECRET },
