@@ -24,6 +24,17 @@ if (problems.length) {
   process.exit(2);
 }
 
+/** What to do instead while the server holds the embedded database: the server creates the account. */
+function whileServerRuns(config: { port: number; publicUrl: string | undefined }): string {
+  const base = config.publicUrl ? config.publicUrl.replace(/\/+$/, "") : `http://localhost:${config.port}`;
+  return [
+    `The server is running, so create the account in the console instead (nothing needs to stop):`,
+    `- The first admin: open the one-time setup link the server printed when it started (${base}/console/setup?token=…).`,
+    `  Lost it, or it ran out? Restart the server: while no admin exists, it prints a new one.`,
+    `- Any other account: sign in as an admin at ${base}/console and open Staff (${base}/console/staff).`,
+  ].join("\n");
+}
+
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
     let text = "";
@@ -41,24 +52,29 @@ async function readPassword(): Promise<string> {
   return answer.trim();
 }
 
-const password = await readPassword();
-// The same policy as the console: 12-256 characters, not common or easily guessed (zxcvbn-ts).
-const weak = passwordProblem(password, { email: values.email });
-if (weak) {
-  const why = {
-    too_short: "it is shorter than 12 characters",
-    too_long: "it is longer than 256 characters",
-    has_control: "it contains control characters",
-    too_weak: "it is too easy to guess (a common password, word, name, date or keyboard pattern); use a phrase of several unrelated words",
-  }[weak];
-  console.error(`The password is not accepted: ${why}.`);
-  process.exit(2);
-}
-const { config, db } = await bootstrap({ logLevel: "warn" });
+// The lock is checked before the password is asked: a running server refuses at once, with the way to do it in the console.
+const { config, db } = await bootstrap({ logLevel: "warn", whileServerRuns });
 try {
-  const account = await createAccounts(db.prisma, createSealer(config.appSecret)).create({ email: values.email!, password, role, regions: chosen });
-  await audit(db.prisma, "system", "account.create", account.email, { role, via: "command" });
-  console.log(`Created ${role} ${account.email}${chosen.length ? ` for ${chosen.join(", ")}` : ""}. At first sign-in a second factor (TOTP) is set up; keep the recovery codes shown then.`);
+  const password = await readPassword();
+  // The same policy as the console: 12-256 characters, not common or easily guessed (zxcvbn-ts).
+  const weak = passwordProblem(password, { email: values.email });
+  if (weak) {
+    const why = {
+      too_short: "it is shorter than 12 characters",
+      too_long: "it is longer than 256 characters",
+      has_control: "it contains control characters",
+      too_weak: "it is too easy to guess (a common password, word, name, date or keyboard pattern); use a phrase of several unrelated words",
+    }[weak];
+    console.error(`The password is not accepted: ${why}.`);
+    process.exitCode = 2;
+  } else if (await db.prisma.staffAccount.findUnique({ where: { email: values.email!.trim().toLowerCase() } })) {
+    console.error(`An account with the email ${values.email} already exists. An admin can change it in the console (Staff).`);
+    process.exitCode = 2;
+  } else {
+    const account = await createAccounts(db.prisma, createSealer(config.appSecret)).create({ email: values.email!, password, role, regions: role === "OPERATOR" ? chosen : [] });
+    await audit(db.prisma, "system", "account.create", account.email, { role, via: "command" });
+    console.log(`Created ${role} ${account.email}${role === "OPERATOR" ? ` for ${chosen.join(", ")}` : ""}. At first sign-in a second factor (TOTP) is set up; keep the recovery codes shown then.`);
+  }
 } finally {
   await db.close();
 }

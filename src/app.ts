@@ -15,9 +15,12 @@ import { createChatGate } from "./domain/gate/chat-gate.js";
 import { createI18n } from "./i18n/i18n.js";
 import { loadFlows } from "./flows/registry.js";
 import { createFlowEngine } from "./flows/engine.js";
-import { createFlowActions } from "./flows/actions.js";
+import { flowActions } from "./bot/flow-actions.js";
 import { createPseudonymizer } from "./domain/privacy/pseudonym.js";
 import { createSealer } from "./domain/privacy/encryption.js";
+import { webCrypto, type CryptoProvider } from "./domain/privacy/crypto-provider.js";
+import { rightsLibrary } from "./domain/rights/library.js";
+import { prepareSearch } from "./domain/rights/search.js";
 import { forgetChild } from "./domain/children.js";
 import { createSessionStorage } from "./db/session-storage.js";
 import { createReportService } from "./domain/reports/reports.js";
@@ -29,13 +32,18 @@ import { createStaffDesk } from "./bot/staff/desk.js";
 import { simulatedStaff } from "./simulator/users.js";
 import { createCasework } from "./domain/reports/casework.js";
 import { createAccounts } from "./domain/staff/accounts.js";
+import { createSetupLinks, type SetupLinks } from "./domain/staff/setup-links.js";
 import { consoleRoutes } from "./console/routes.js";
 import { applyRetention } from "./domain/reports/retention.js";
 import { prune } from "./domain/maintenance/prune.js";
 import { webhookRoutes } from "./http/webhook.js";
 import { healthRoutes } from "./http/health.js";
 import { requestLog } from "./http/request-log.js";
-import { createFakeBotApi, type FakeBotApi } from "./simulator/fake-bot-api.js";
+import { createFakeBotApi, type ChatPersistence, type FakeBotApi } from "./simulator/fake-bot-api.js";
+import { createEvidence } from "./domain/evidence/evidence.js";
+import { createTelegramFiles } from "./domain/evidence/telegram-files.js";
+import type { ImageCleaner } from "./domain/evidence/image-cleaner.js";
+import { limits } from "./domain/reports/limits.js";
 import { simulatorRoutes } from "./simulator/routes.js";
 import { botIdentity } from "./simulator/bot-info.js";
 
@@ -48,12 +56,20 @@ export interface AppDeps {
   botInfo?: UserFromGetMe;
   /** An in-process Bot API (tests). In simulator mode one is created when not given. */
   botApi?: FakeBotApi;
+  /** Where the simulator keeps its chats across restarts (the Node server: DATA_DIR). */
+  simulatorChats?: ChatPersistence;
+  /** Removes EXIF/XMP/IPTC from images before staff see them (sharp, on Node). None on Workers: images are then not shown. */
+  images?: ImageCleaner;
+  /** HMAC and AES-GCM for pseudonyms, sealing and case codes: Web Crypto unless the entry passes another (Node: node:crypto). */
+  crypto?: CryptoProvider;
 }
 
 export interface App {
   http: Hono;
   /** Staff accounts (the admin command and tests create them). */
   accounts: ReturnType<typeof createAccounts>;
+  /** The first admin's one-time setup link (the Node entry prints one at start while no admin exists). */
+  setup: SetupLinks;
   /** Deletes closed cases' content after RETENTION_DAYS, and their quotes in the staff group. */
   retention(now?: Date): Promise<number>;
   /** What must reach a person, kept until sent; and the dispatcher that sends it. */
@@ -71,15 +87,18 @@ const SIMULATED_BOT = botIdentity(1000000001, "Bala Help (simulator)", "bala_hel
 export function createApp(deps: AppDeps): App {
   const { config, db, logger } = deps;
   const simulated = !config.botToken || deps.botApi !== undefined;
-  const botApi = deps.botApi ?? (simulated ? createFakeBotApi(deps.botInfo ?? SIMULATED_BOT) : undefined);
+  const botApi = deps.botApi ?? (simulated ? createFakeBotApi(deps.botInfo ?? SIMULATED_BOT, undefined, deps.simulatorChats) : undefined);
   const webhookSecret = config.webhookSecret ?? randomSecret();
 
   const i18n = createI18n();
   const flows = loadFlows();
-  const sealer = createSealer(config.appSecret);
-  const engine = createFlowEngine(flows, createFlowActions({ db, i18n }));
-  const pseudonyms = createPseudonymizer(config.appSecret);
-  const reports = createReportService({ db, sealer, codes: createCaseCodes(config.appSecret), sla: config.slaHours });
+  // The rights search's stem index is built now, not on the first child's question.
+  prepareSearch(rightsLibrary());
+  const cryptoProvider = deps.crypto ?? webCrypto;
+  const sealer = createSealer(config.appSecret, cryptoProvider);
+  const engine = createFlowEngine(flows, flowActions);
+  const pseudonyms = createPseudonymizer(config.appSecret, cryptoProvider);
+  const reports = createReportService({ db, sealer, codes: createCaseCodes(config.appSecret, cryptoProvider), sla: config.slaHours });
   // In the simulator, the staff group and its staff member are simulated too.
   const staffChatId = config.staffChatId ?? (botApi && !deps.botApi ? String(simulatedStaff.chatId) : undefined);
   // The simulated staff member may act only on the embedded development database, never on a real one.
@@ -122,8 +141,8 @@ export function createApp(deps: AppDeps): App {
   const gate = createChatGate(db);
   const bot = createBot({
     token: config.botToken && !deps.botApi ? config.botToken : SIMULATED_TOKEN,
-    // A real bot without a known identity asks Telegram once (grammY's init, on the first update).
-    botInfo: botApi?.botInfo ?? deps.botInfo,
+    // A real bot without a known identity (BOT_INFO) asks Telegram once (grammY's init, on the first update).
+    botInfo: botApi?.botInfo ?? deps.botInfo ?? config.botInfo,
     apiRoot: botApi?.apiRoot ?? config.telegramApiRoot,
     ...(botApi ? { fetch: botApi.fetch as typeof fetch } : {}),
     services,
@@ -158,9 +177,15 @@ export function createApp(deps: AppDeps): App {
       outbox,
       dispatch: () => dispatcher.kick(),
       trustProxy: config.trustProxy,
+      timeZone: config.consoleTimeZone,
       publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : undefined,
       staff,
       api: bot.api,
+      // The child's files, fetched with the bot's own token and API root (never shown to a browser).
+      evidence: createEvidence(
+        createTelegramFiles({ apiRoot: botApi?.apiRoot ?? config.telegramApiRoot, token: bot.token, ...(botApi ? { fetch: botApi.fetch } : {}), maxBytes: limits.maxFileBytes, timeoutMs: Math.max(30, config.telegramTimeoutSeconds * 3) * 1000 }),
+        deps.images,
+      ),
       secureCookies: config.env === "production" || (config.publicUrl?.startsWith("https://") ?? false),
     }),
   );
@@ -187,7 +212,7 @@ export function createApp(deps: AppDeps): App {
     logger.info({ pruned: await prune(db, outbox, now), signInThrottles: await accounts.pruneThrottle() }, "pruned rows kept only for a while");
     return retained.length;
   };
-  return { http, bot, botApi, webhookSecret, accounts, retention, outbox, dispatcher };
+  return { http, bot, botApi, webhookSecret, accounts, setup: createSetupLinks(db), retention, outbox, dispatcher };
 }
 
 /** The simulator delivers updates exactly as Telegram does: a POST to the webhook. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { UserFromGetMe } from "grammy/types";
 import { regions } from "./domain/help/directory.js";
 
 /** Values that come from the environment (Node's process.env or Workers bindings). */
@@ -10,12 +11,41 @@ const optionalString = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+const BOT_INFO_HINT = 'must be the JSON that getMe returns, e.g. {"id":123456,"is_bot":true,"first_name":"Bala Help","username":"bala_help_bot"}';
+const BOT_INFO_FIELD = `is missing or wrong: BOT_INFO ${BOT_INFO_HINT}`;
+
+/** getMe's answer, given so that a Worker never asks Telegram who it is. */
+const botInfo = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      const parsed = JSON.parse(text) as { ok?: unknown; result?: unknown };
+      // getMe's whole answer ({"ok":true,"result":{...}}) is taken too: `curl .../getMe | wrangler secret put BOT_INFO`.
+      return parsed?.ok === true && parsed.result ? parsed.result : parsed;
+    } catch {
+      ctx.addIssue({ code: "custom", message: `${BOT_INFO_HINT} (it is not JSON)` });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.looseObject(
+      {
+        id: z.number(BOT_INFO_FIELD).int(BOT_INFO_FIELD).positive(BOT_INFO_FIELD),
+        is_bot: z.literal(true, BOT_INFO_FIELD),
+        first_name: z.string(BOT_INFO_FIELD).min(1, BOT_INFO_FIELD),
+        username: z.string(BOT_INFO_FIELD).min(1, BOT_INFO_FIELD),
+      },
+      BOT_INFO_HINT,
+    ),
+  );
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     BOT_TOKEN: optionalString.pipe(
       z.string().regex(/^\d+:[\w-]{20,}$/, "must look like 123456:ABC... (the token BotFather gives you)").optional(),
     ),
+    BOT_INFO: optionalString.pipe(botInfo.optional()),
     TELEGRAM_API_ROOT: z.url("must be a URL such as https://api.telegram.org").default("https://api.telegram.org"),
     WEBHOOK_SECRET: optionalString.pipe(
       z
@@ -46,6 +76,11 @@ const schema = z
       .regex(/^\s*(\d+\s*(,\s*\d+\s*)*)?$/, "must be Telegram user ids separated by commas")
       .default(""),
     STAFF_LANGUAGE: z.enum(["kk", "ru", "en"], "must be kk, ru or en").default("ru"),
+    CONSOLE_TIME_ZONE: z
+      .string()
+      .trim()
+      .refine(isTimeZone, "must be an IANA time zone name such as Asia/Almaty")
+      .default("Asia/Almaty"),
     SLA_HOURS: z
       .string()
       .regex(/^\s*urgent=\d+\s*,\s*high=\d+\s*,\s*normal=\d+\s*,\s*low=\d+\s*$/, "must look like urgent=1,high=24,normal=72,low=168")
@@ -63,6 +98,8 @@ const schema = z
 export interface Config {
   env: "development" | "production" | "test";
   botToken: string | undefined;
+  /** The bot's identity (BOT_INFO, getMe's answer): when set, getMe is never called. */
+  botInfo: UserFromGetMe | undefined;
   telegramApiRoot: string;
   webhookSecret: string | undefined;
   publicUrl: string | undefined;
@@ -83,6 +120,8 @@ export interface Config {
   /** Telegram users allowed to act on reports in the staff group (hashed before use). */
   staffUserIds: number[];
   staffLanguage: "kk" | "ru" | "en";
+  /** The time zone the console shows every time in (CONSOLE_TIME_ZONE, an IANA name). */
+  consoleTimeZone: string;
   /** Posts per minute in the staff group before new non-urgent reports share a digest. */
   staffPostsPerMinute: number;
   /** Hours to first response, by priority. */
@@ -109,6 +148,16 @@ export class ConfigError extends Error {
   }
 }
 
+/** A zone this runtime's Intl knows (an unknown one throws a RangeError). */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return name !== "";
+  } catch {
+    return false;
+  }
+}
+
 /** Parses the environment once; throws a ConfigError listing every problem at once. */
 export function createConfig(input: ConfigInput): Config {
   const parsed = schema.safeParse(input);
@@ -121,6 +170,8 @@ export function createConfig(input: ConfigInput): Config {
   return {
     env: v.NODE_ENV,
     botToken: v.BOT_TOKEN,
+    // Checked above for the fields grammY reads; the rest is passed on as Telegram sent it.
+    botInfo: v.BOT_INFO as UserFromGetMe | undefined,
     telegramApiRoot: v.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
     webhookSecret: v.WEBHOOK_SECRET,
     publicUrl: v.PUBLIC_URL?.replace(/\/+$/, ""),
@@ -134,6 +185,7 @@ export function createConfig(input: ConfigInput): Config {
     staffGroupDetail: v.STAFF_GROUP_DETAIL,
     staffUserIds: v.STAFF_USER_IDS.split(",").map((x) => x.trim()).filter(Boolean).map(Number),
     staffLanguage: v.STAFF_LANGUAGE,
+    consoleTimeZone: v.CONSOLE_TIME_ZONE,
     staffPostsPerMinute: v.STAFF_POSTS_PER_MINUTE,
     slaHours: parseSla(v.SLA_HOURS),
     floodLimit: v.FLOOD_LIMIT,
@@ -170,8 +222,22 @@ function crossFieldProblems(input: ConfigInput): string[] {
   if (staffChats.problems.length === 0 && Object.keys(staffChats.chats).length > 0 && star === undefined && !single) {
     problems.push("STAFF_CHATS needs a default group, *=<chat id> (or STAFF_CHAT_ID), for reports without a region or whose region has no group, and for urgent alerts");
   }
+  const infoId = botInfoId(input.BOT_INFO);
+  const tokenId = input.BOT_TOKEN?.trim().split(":")[0];
+  if (infoId !== undefined && tokenId && /^\d+$/.test(tokenId) && String(infoId) !== tokenId) {
+    problems.push(`BOT_INFO is bot ${infoId} but BOT_TOKEN is bot ${tokenId}: take BOT_INFO from getMe with this token`);
+  }
   if (set("PUBLIC_URL") && mode === "polling") problems.push("PUBLIC_URL cannot be used with BOT_MODE=polling");
   return problems;
+}
+
+function botInfoId(text: string | undefined): unknown {
+  try {
+    const parsed = text?.trim() ? (JSON.parse(text) as { id?: unknown; result?: { id?: unknown } }) : undefined;
+    return parsed?.result?.id ?? parsed?.id;
+  } catch {
+    return undefined; // reported by the schema
+  }
 }
 
 /**

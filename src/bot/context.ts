@@ -1,34 +1,43 @@
+// The bot's context: grammY's, the session, and what one early middleware puts on it (services,
+// the pseudonym, the language). Services live here too: they name the flow engine, typed for this
+// context, and a separate file would import this one back.
 import type { Context, SessionFlavor } from "grammy";
-import type { Language, Translate } from "../i18n/i18n.js";
-import type { Services } from "./services.js";
+import type { ChildTranslate, I18n, Language } from "../i18n/i18n.js";
 import type { RiskFinding } from "../domain/reports/risk-detection.js";
+import type { FlowSession } from "../flows/state.js";
+import type { FlowEngine } from "../flows/engine.js";
+import type { Db } from "../db/client.js";
+import type { Logger } from "../logger.js";
+import type { Pseudonymizer } from "../domain/privacy/pseudonym.js";
+import type { ReportService } from "../domain/reports/reports.js";
+import type { SlaHours } from "../domain/reports/triage.js";
+import type { StaffDesk } from "./staff/desk.js";
+import type { SignalService } from "../domain/signals/signals.js";
+import type { Outbox } from "../domain/outbox/outbox.js";
 
-/** Where a child is in a conversation from flows/ (kept in the session, so it survives restarts). */
-export interface FlowState {
-  id: string;
-  /**
-   * The version of the flow this state was saved with (a hash of the flow, see flowVersion). When
-   * it differs, the engine checks that the state still fits before going on. Missing in states
-   * saved before versions existed.
-   */
-  version?: string;
-  step: string;
-  answers: Record<string, string>;
-  /** Steps visited before this one, for Back. */
-  history: string[];
-  /** Where to go when the flow ends, if not the flow's own `then`. */
-  then?: string;
-  startedAt: number;
-  /** Photos, documents and voice notes sent at a step that accepts them (Telegram file ids). */
-  files?: { kind: "photo" | "document" | "voice" | "video"; fileId: string; caption?: string }[];
+export type { FlowState } from "../flows/state.js";
+
+/** Everything a feature may use, put on the context by one early middleware. */
+export interface Services {
+  db: Db;
+  i18n: I18n;
+  logger: Logger;
+  engine: FlowEngine<BotContext>;
+  pseudonyms: Pseudonymizer;
+  reports: ReportService;
+  signals: SignalService;
+  outbox: Outbox;
+  staff: StaffDesk;
+  sla: SlaHours;
+  forgetChild(pseudonym: string): Promise<void>;
 }
 
-export interface SessionData {
-  flow?: FlowState;
-  /** Unfinished resumable flows (a report) set aside while the child looks at something else. */
-  drafts?: Record<string, FlowState>;
-  /** What the next typed text is for, outside flows (a case code, a message to a report). */
-  awaiting?: { kind: "code"; reportId?: string } | { kind: "thread"; reportId: string } | { kind: "rights_search" };
+export interface SessionData extends FlowSession {
+  /**
+   * Written by releases before case codes, messages to a report and rights questions were flows
+   * (what the next typed text was for). Never read; a quick exit drops it.
+   */
+  awaiting?: unknown;
   /** The quiz in progress: the options chosen so far, and the optional satisfaction answer. */
   quiz?: { answers: number[]; satisfaction?: string };
   /** Before the lock (see opened): reports unlocked with their code. Now it only makes the code be asked; dropped on the next use. */
@@ -58,9 +67,11 @@ export interface ChildFlavor {
   language: Language;
   /** True when the child has chosen a language or Telegram told us one of ours. */
   languageKnown: boolean;
-  t: Translate;
+  t: ChildTranslate;
   /** Show the next screen as a new message instead of editing the one tapped (an old button). */
   freshScreen?: boolean;
+  /** This update's text answers "Ask a question" (flows/rights_question.json): search it as a question. */
+  askedQuestion?: boolean;
   /** What the danger check heard in this update's text (set once, before any feature runs). */
   heard?: Heard;
 }

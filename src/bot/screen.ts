@@ -1,24 +1,39 @@
 // Showing a screen: edit the message whose button was pressed (fewer traces in the chat), or
 // send a new one. Every screen carries a way to help.
-import { GrammyError, InlineKeyboard } from "grammy";
+import { GrammyError, InlineKeyboard, type Context } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import type { BotContext } from "./context.js";
+import type { ChildTranslate } from "../i18n/i18n.js";
+import { encodeCallback } from "./callback-data.js";
+
+/**
+ * What showing a screen needs from an update. Any context with these (the bot's, the flow
+ * engine's) can show one; this file depends on no context type of its own.
+ */
+export interface ScreenContext extends Pick<Context, "callbackQuery" | "editMessageText" | "reply"> {
+  t: ChildTranslate;
+  /** Show the next screen as a new message instead of editing the one tapped (an old button). */
+  freshScreen?: boolean;
+}
 
 export interface Screen {
   text: string;
   rows: InlineKeyboardButton[][];
 }
 
+/** The buttons that lead to the main screens (their handlers are in features/). */
 export const navData = {
-  help: "nav:help",
-  menu: "nav:menu",
-  language: "nav:lang",
-  resume: "nav:resume",
-  reports: "nav:reports",
+  help: encodeCallback({ kind: "nav.help" }),
+  menu: encodeCallback({ kind: "nav.menu" }),
+  language: encodeCallback({ kind: "nav.language" }),
+  resume: encodeCallback({ kind: "nav.resume" }),
+  reports: encodeCallback({ kind: "nav.reports" }),
 } as const;
 
+/** The quick exit button (sensitive screens). */
+export const quickExitData = encodeCallback({ kind: "quickExit" });
+
 /** The row under every screen: help is always one tap away. */
-export function helpRow(ctx: BotContext, options: { menu?: boolean } = {}): InlineKeyboardButton[] {
+export function helpRow(ctx: Pick<ScreenContext, "t">, options: { menu?: boolean } = {}): InlineKeyboardButton[] {
   const row: InlineKeyboardButton[] = [{ text: ctx.t("nav.help"), callback_data: navData.help }];
   if (options.menu !== false) row.push({ text: ctx.t("nav.menu"), callback_data: navData.menu });
   return row;
@@ -36,7 +51,7 @@ export function inRows<T>(buttons: T[], perRow = 2): T[][] {
   return rows;
 }
 
-export async function show(ctx: BotContext, screen: Screen): Promise<void> {
+export async function show(ctx: ScreenContext, screen: Screen): Promise<void> {
   const reply_markup = InlineKeyboard.from(screen.rows);
   const message = ctx.freshScreen ? undefined : ctx.callbackQuery?.message;
   if (message && "text" in message) {

@@ -10,6 +10,8 @@ import type { ReportService } from "../domain/reports/reports.js";
 import type { StaffDesk } from "../bot/staff/desk.js";
 import type { SignalService } from "../domain/signals/signals.js";
 import type { Outbox } from "../domain/outbox/outbox.js";
+import type { Clock } from "./clock.js";
+import type { Evidence } from "../domain/evidence/evidence.js";
 
 export interface ConsoleDeps {
   db: Db;
@@ -24,8 +26,12 @@ export interface ConsoleDeps {
   /** Sends what was just queued (a reply's notification) without waiting for the next round. */
   dispatch: () => void;
   staff: StaffDesk;
+  /** The files children attached, fetched from Telegram and cleaned (src/console/evidence.tsx). */
+  evidence?: Evidence;
   /** The bot's API, to reply to children and keep the staff group in sync. */
   api: Api;
+  /** CONSOLE_TIME_ZONE: the zone every time in the console is shown in (Asia/Almaty by default). */
+  timeZone?: string;
   /** Secure cookies (https); off only for local http. */
   secureCookies: boolean;
   /**
@@ -49,5 +55,7 @@ export interface ConsoleEnv {
     csrf: string;
     lang: Language;
     t: Translate;
+    /** Times in the console's zone and the page's language (clockMiddleware). */
+    clock: Clock;
   };
 }

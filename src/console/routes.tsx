@@ -5,21 +5,30 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { ConsoleDeps, ConsoleEnv } from "./context.js";
 import { addressBucket, baseSecurity, clientAddress, forbidden, language, LANG_COOKIE, readForm, requireRole, requireSession, sessionCookie } from "./security.js";
 import { consoleCss, consoleJs } from "./static.js";
+import { ClockContext, clockMiddleware } from "./clock.js";
+import { liveRoutes } from "./live-routes.js";
+import { statisticsBreakdown } from "../domain/reports/statistics-breakdown.js";
+import { breakdownCsv, breakdownNames } from "./stats-csv.js";
 import { Layout } from "./views/layout.js";
 import { LoginPage, PasswordPage, RecoveryCodesPage, TotpPage } from "./views/auth.js";
 import { QueueLive, QueuePage } from "./views/queue.js";
 import { CasePage } from "./views/case.js";
 import { StatsPage } from "./views/stats.js";
-import { AuditPage, DirectoryPage, StaffPage } from "./views/admin.js";
-import { canSee, parseQueueCursor, AGENCIES, PRIORITIES, STATUSES, type QueueFilters, type Status } from "../domain/reports/casework.js";
+import { AuditPage, DirectoryPage } from "./views/admin.js";
+import { canSee, parseQueueCursor, PRIORITIES, STATUSES, type QueueFilters } from "../domain/reports/casework.js";
 import { audit, searchAudit } from "../domain/staff/audit.js";
-import { passwordProblem, PasswordBusyError } from "../domain/staff/passwords.js";
+import { PasswordBusyError } from "../domain/staff/passwords.js";
 import { statistics, statisticsCsv } from "../domain/reports/statistics.js";
 import { loadHelpDirectory, regions } from "../domain/help/directory.js";
 import { replyToChild, replyToSignal } from "../bot/staff/reply.js";
 import { SignalsPage } from "./views/signals.js";
+import { evidenceRoutes } from "./evidence.js";
 import { OutboxPage } from "./views/outbox.js";
 import { csvCell } from "./csv.js";
+import { setupRoutes } from "./setup-routes.js";
+import { staffRoutes } from "./staff-routes.js";
+import { caseworkRoutes } from "./casework-routes.js";
+import { createSetupLinks } from "../domain/staff/setup-links.js";
 import type { SignalRecord } from "../domain/signals/signals.js";
 import { isLanguage } from "../i18n/i18n.js";
 import { normaliseEmail, type Role } from "../domain/staff/accounts.js";
@@ -38,7 +47,7 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const { db, accounts, casework, reports, signals } = deps;
   const directory = loadHelpDirectory();
 
-  app.use(...baseSecurity(deps), language(deps));
+  app.use(...baseSecurity(deps), language(deps), clockMiddleware(deps));
   const cookie = sessionCookie(deps.secureCookies);
   app.get("/static/console.css", (c) => c.body(consoleCss, 200, { "content-type": "text/css; charset=utf-8" }));
   app.get("/static/console.js", (c) => c.body(consoleJs, 200, { "content-type": "text/javascript; charset=utf-8" }));
@@ -55,9 +64,11 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const page = (c: C, title: string, body: unknown, status: 200 | 400 | 403 | 404 = 200) => {
     const account = c.get("account");
     return c.html(
-      <Layout t={c.get("t")} lang={c.get("lang")} title={title} role={account?.role} email={account?.email} csrf={c.get("csrf")}>
-        {body as never}
-      </Layout>,
+      <ClockContext.Provider value={c.get("clock")}>
+        <Layout t={c.get("t")} lang={c.get("lang")} title={title} role={account?.role} email={account?.email} csrf={c.get("csrf")}>
+          {body as never}
+        </Layout>
+      </ClockContext.Provider>,
       status,
     );
   };
@@ -68,7 +79,10 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const loginFailed = (c: C, status: 401 | 503 = 401) =>
     c.html(<LoginPage t={c.get("t")} lang={c.get("lang")} error={c.get("t")(status === 503 ? "console:login_busy" : "console:login_failed")} />, status);
 
-  app.get("/login", (c) => c.html(<LoginPage t={c.get("t")} lang={c.get("lang")} />));
+  // Before the first admin exists, the sign-in page says where the one-time setup link is.
+  const setupLinks = createSetupLinks(db);
+  app.get("/login", async (c) => c.html(<LoginPage t={c.get("t")} lang={c.get("lang")} firstRun={!(await setupLinks.adminExists())} />));
+  app.route("/setup", setupRoutes(deps));
   app.post("/login", async (c) => {
     const form = await readForm(c, { email: { max: 320 }, password: { max: 4096 } });
     if (!form.ok) return form.response;
@@ -131,6 +145,14 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     // Shown once, on this answer only; the database keeps their hashes.
     return c.html(<RecoveryCodesPage t={c.get("t")} lang={c.get("lang")} codes={enabled.recoveryCodes} next={account.mustChangePassword ? "/console/password" : "/console"} />);
   });
+  // A way back from the second factor: this half-signed-in session ends, the sign-in page shows.
+  totpArea.post("/cancel", async (c) => {
+    const token = getCookie(c, cookie.name);
+    if (token) await accounts.signOut(token);
+    deleteCookie(c, cookie.name, cookie.options);
+    await audit(db, c.get("account").id, "signin.cancelled");
+    return c.redirect("/console/login");
+  });
   app.route("/totp", totpArea);
 
   // ---- one's own password (also where a reset by an admin leads) ------------------------------
@@ -169,6 +191,8 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   // ---- everything below needs a full sign-in ------------------------------------------------
   const signedIn = new Hono<ConsoleEnv>();
   signedIn.use(requireSession(deps));
+  // An open case page's polling: the child's new messages, and changes made by others.
+  signedIn.route("/live", liveRoutes(deps));
 
   signedIn.post("/logout", async (c) => {
     const token = getCookie(c, cookie.name);
@@ -212,7 +236,11 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const filters = filtersOf(c);
     const after = parseQueueCursor(c.req.query("after"));
     const [{ rows, next }, counts] = await Promise.all([casework.queue(v, filters, { after }), casework.counts(v)]);
-    return c.html(<QueueLive t={c.get("t")} filters={filters} counts={counts} rows={rows} after={after} next={next} me={v.id} emails={await emails()} now={new Date()} />);
+    return c.html(
+      <ClockContext.Provider value={c.get("clock")}>
+        <QueueLive t={c.get("t")} filters={filters} counts={counts} rows={rows} after={after} next={next} me={v.id} emails={await emails()} now={new Date()} />
+      </ClockContext.Provider>,
+    );
   });
 
   // ---- a case -------------------------------------------------------------------------------
@@ -249,7 +277,7 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     ]);
     const flash = c.req.query("flash");
     const t = c.get("t");
-    const flashText = flash ? { kind: flash === "note_required" || flash === "merge_failed" || flash === "claim_lost" ? ("error" as const) : ("ok" as const), text: t(`console:${flash}`) } : undefined;
+    const flashText = flash ? { kind: ["note_required", "merge_failed", "claim_lost", "refer_confirm_required"].includes(flash) ? ("error" as const) : ("ok" as const), text: t([`console:${flash}`, `manage:${flash}`]) } : undefined;
     return page(
       c,
       `#${r.number}`,
@@ -267,6 +295,7 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
         emails={new Map(staffAccounts.map((a) => [a.id, a.email]))}
         staffAccounts={staffAccounts.filter((a) => a.active)}
         canReassign={me.role !== "OPERATOR"}
+        cleansImages={deps.evidence?.cleansImages ?? false}
         flash={flashText}
       />,
     );
@@ -299,22 +328,13 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     if ((PRIORITIES as readonly string[]).includes(p)) await reports.setPriority(r, c.get("account").id, p as PriorityLevel);
     return undefined;
   });
-  caseAction("status", async (c, r, form) => {
-    const s = String(form.status ?? "");
-    if (!(STATUSES as readonly string[]).includes(s)) return undefined;
-    const result = await casework.setStatus(r, c.get("account").id, s as Status, String(form.note ?? ""));
-    return result.ok ? undefined : result.problem;
-  });
   caseAction("note", async (c, r, form) => {
     const text = String(form.text ?? "").trim();
     if (text) await casework.addNote(r, c.get("account").id, text.slice(0, 4000));
     return undefined;
   });
-  caseAction("refer", async (c, r, form) => {
-    const agency = String(form.agency ?? "");
-    if ((AGENCIES as readonly string[]).includes(agency)) await casework.refer(r, c.get("account").id, agency);
-    return undefined;
-  });
+  // Status and referral: with the close guard, the child's closing message, a referral's note.
+  caseworkRoutes(signedIn, deps, { caseOf, back, afterChange });
   caseAction("reply", async (c, r, form) => {
     const text = String(form.text ?? "").trim().slice(0, 3500);
     if (!text) return undefined;
@@ -390,11 +410,17 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   // ---- statistics (supervisors, admins) -----------------------------------------------------
   signedIn.get("/stats", requireRole("SUPERVISOR", "ADMIN"), async (c) => {
     await audit(db, c.get("account").id, "stats.view");
-    return page(c, c.get("t")("console:stats_title"), <StatsPage t={c.get("t")} stats={await statistics(db)} />);
+    return page(c, c.get("t")("console:stats_title"), <StatsPage t={c.get("t")} stats={await statistics(db, { timeZone: c.get("clock").timeZone })} />);
   });
   signedIn.get("/stats.csv", requireRole("SUPERVISOR", "ADMIN"), async (c) => {
     await audit(db, c.get("account").id, "stats.export");
-    return c.body(statisticsCsv(await statistics(db)), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="statistics.csv"' });
+    return c.body(statisticsCsv(await statistics(db, { timeZone: c.get("clock").timeZone })), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="statistics.csv"' });
+  });
+  // Month, region, category and age band: one row per combination, counts and times only.
+  signedIn.get("/stats-detail.csv", requireRole("SUPERVISOR", "ADMIN"), async (c) => {
+    await audit(db, c.get("account").id, "stats.export", "detail");
+    const rows = await statisticsBreakdown(db, { timeZone: c.get("clock").timeZone });
+    return c.body(breakdownCsv(rows, breakdownNames(c.get("t"))), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="statistics-by-month.csv"' });
   });
 
   // ---- admin --------------------------------------------------------------------------------
@@ -411,52 +437,11 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const csv = ["at,actor,action,target", ...entries.map((e) => [e.at.toISOString(), e.actor, e.action, e.target ?? ""].map(csvCell).join(","))].join("\n") + "\n";
     return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="audit.csv"' });
   });
-  const staffPage = async (c: C, flash?: { kind: "ok" | "error"; text: string }, temporary?: { email: string; password: string }, status: 200 | 400 = 200) =>
-    page(c, c.get("t")("console:staff_title"), <StaffPage t={c.get("t")} csrf={c.get("csrf")} accounts={await accounts.list()} flash={flash} temporary={temporary} />, status);
-  signedIn.get("/staff", requireRole("ADMIN"), async (c) => {
-    const flash = c.req.query("flash");
-    return staffPage(c, flash && /^staff_[a-z_]+$/.test(flash) ? { kind: flash === "staff_created" ? "ok" : "error", text: c.get("t")(`console:${flash}`) } : undefined);
-  });
-  signedIn.post("/staff", requireRole("ADMIN"), async (c) => {
-    const form = await c.req.parseBody({ all: true }).catch(() => undefined);
-    if (!form) return c.text("Bad request", 400);
-    const [email, password, role] = [form.email, form.password, form.role];
-    // eslint-disable-next-line no-control-regex
-    const bad = (v: unknown, max: number) => typeof v !== "string" || v.length > max || /[\u0000-\u001f\u007f]/.test(v);
-    if (bad(email, 254) || bad(password, 4096) || bad(role, 20) || !/^[^@\s]+@[^@\s]+$/.test(email as string)) return c.text("Bad request", 400);
-    if (!["OPERATOR", "SUPERVISOR", "ADMIN"].includes(role as string)) return c.text("Bad request", 400);
-    const problem = passwordProblem(password as string, { email: email as string });
-    if (problem) return staffPage(c, { kind: "error", text: c.get("t")(`console:password_${problem}`) }, undefined, 400);
-    if (await db.staffAccount.findUnique({ where: { email: normaliseEmail(email as string) } })) return staffPage(c, { kind: "error", text: c.get("t")("console:staff_exists") }, undefined, 400);
-    const chosen = ([] as unknown[]).concat(form.regions ?? []).map(String).filter((r) => (regions as readonly string[]).includes(r));
-    // The admin knows this password: the person chooses their own at first sign-in.
-    const account = await accounts
-      .create({ email: email as string, password: password as string, role: role as Role, regions: chosen, mustChangePassword: true })
-      .catch((error: unknown) => (error instanceof PasswordBusyError ? ("busy" as const) : undefined));
-    if (!account || account === "busy") return staffPage(c, { kind: "error", text: c.get("t")(account === "busy" ? "console:login_busy" : "console:staff_exists") }, undefined, 400);
-    await audit(db, c.get("account").id, "account.create", account.email, { role: role as string });
-    return c.redirect("/console/staff?flash=staff_created");
-  });
-  signedIn.post("/staff/:id/active", requireRole("ADMIN"), async (c) => {
-    const form = await c.req.parseBody();
-    const active = form.active === "1";
-    await accounts.setActive(c.req.param("id"), active);
-    await audit(db, c.get("account").id, active ? "account.enable" : "account.disable", c.req.param("id"));
-    return c.redirect("/console/staff");
-  });
-  signedIn.post("/staff/:id/reset", requireRole("ADMIN"), async (c) => {
-    const form = await readForm(c, { totp: { max: 1, optional: true } });
-    if (!form.ok) return form.response;
-    const reset = await accounts
-      .resetPassword(c.req.param("id"), { resetTotp: form.fields.totp === "1" })
-      .catch((error: unknown) => (error instanceof PasswordBusyError ? ("busy" as const) : Promise.reject(error)));
-    if (reset === "busy") return staffPage(c, { kind: "error", text: c.get("t")("console:login_busy") }, undefined, 400);
-    if (!reset) return page(c, "404", <p>{c.get("t")("console:not_found")}</p>, 404);
-    await audit(db, c.get("account").id, "account.password_reset", reset.account.id, { totp: form.fields.totp === "1" });
-    // The temporary password is shown on this answer only, to be handed over in person.
-    return staffPage(c, { kind: "ok", text: c.get("t")("console:staff_reset_done") }, { email: reset.account.email, password: reset.temporary });
-  });
+  signedIn.route("/staff", staffRoutes(deps));
   signedIn.get("/directory", requireRole("ADMIN"), (c) => page(c, c.get("t")("console:directory_title"), <DirectoryPage t={c.get("t")} directory={directory} />));
+
+  // ---- the files a child attached (fetched from Telegram, cleaned, each opening logged) ---------
+  if (deps.evidence) evidenceRoutes(signedIn, { db, reports, evidence: deps.evidence });
 
   app.route("/", signedIn);
   return app;

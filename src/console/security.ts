@@ -87,10 +87,10 @@ export function language(deps: ConsoleDeps): MiddlewareHandler<ConsoleEnv> {
  */
 export function requireSession(deps: ConsoleDeps, options: { allowPendingTotp?: boolean; allowPasswordChange?: boolean } = {}): MiddlewareHandler<ConsoleEnv> {
   return async (c, next) => {
-    // The queue page's polling must not keep an unattended session alive.
-    const polling = c.req.path.endsWith("/queue/version") || c.req.path.endsWith("/queue/rows");
+    // The queue's and an open case's polling must not keep an unattended session alive.
+    const polling = c.req.path.endsWith("/queue/version") || c.req.path.endsWith("/queue/rows") || c.req.path.includes("/console/live/");
     const session = await deps.accounts.session(getCookie(c, sessionCookie(deps.secureCookies).name), { touch: !polling });
-    if (!session) return c.req.method === "GET" && !c.req.path.includes("/queue/") ? c.redirect("/console/login") : c.text("signed out", 401);
+    if (!session) return c.req.method === "GET" && !polling ? c.redirect("/console/login") : c.text("signed out", 401);
     // Every role has a second factor: set up at first sign-in, asked at every sign-in.
     const needsTotp = session.pendingTotp || !session.account.totpSealed;
     if (needsTotp && !options.allowPendingTotp) return c.redirect("/console/totp");

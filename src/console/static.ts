@@ -1,4 +1,7 @@
 // The console's stylesheet and script, served from /console/static so the CSP can forbid inline code.
+import { liveCss, liveJs } from "./static-live.js";
+import { layoutCss } from "./static-layout.js";
+
 export const consoleCss = `
 * { box-sizing: border-box; }
 body { margin: 0; font: 14px/1.45 system-ui, "Segoe UI", Roboto, sans-serif; color: #1d2433; background: #f5f6f8; }
@@ -13,11 +16,11 @@ table { border-collapse: collapse; width: 100%; background: #fff; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #e3e6ea; vertical-align: top; }
 th { background: #eef1f5; font-weight: 600; }
 tr.URGENT td:first-child { border-left: 5px solid #c62828; }
-tr.HIGH td:first-child { border-left: 5px solid #ef6c00; }
+tr.HIGH td:first-child { border-left: 5px solid #b45309; }
 tr.overdue { background: #fff3f3; }
 .badge { display: inline-block; padding: 1px 7px; border-radius: 10px; font-size: 12px; background: #e3e6ea; }
 .badge.URGENT { background: #c62828; color: #fff; }
-.badge.HIGH { background: #ef6c00; color: #fff; }
+.badge.HIGH { background: #b45309; color: #fff; }
 .badge.overdue { background: #8e0000; color: #fff; }
 .filters { display: flex; gap: 8px; flex-wrap: wrap; align-items: end; margin-bottom: 12px; }
 .filters label { display: flex; flex-direction: column; font-size: 12px; }
@@ -39,40 +42,41 @@ a:focus, button:focus, input:focus, select:focus, textarea:focus { outline: 3px 
 .login { max-width: 380px; margin: 60px auto; }
 .login label { display: block; margin: 10px 0; }
 .login input { width: 100%; padding: 6px; }
+.login-back { max-width: 380px; margin: -40px auto 40px; text-align: center; }
+button.link { background: none; border: 0; padding: 0; color: #1f4fa0; text-decoration: underline; cursor: pointer; }
+.qr { display: block; width: 208px; height: 208px; margin: 8px 0; }
+code.key { display: inline-block; margin-top: 4px; padding: 4px 8px; font-size: 16px; word-spacing: .35em; background: #f2f4f7; border-radius: 4px; }
+.wrap { overflow-wrap: anywhere; word-break: break-all; }
+.steps { padding-left: 20px; }
+.steps li { margin: 10px 0; }
+.warn { background: #fff4e5; border: 1px solid #f3c98b; padding: 8px 12px; border-radius: 6px; }
+label.check { display: inline-block; margin-right: 10px; }
 svg text { font: 11px system-ui, sans-serif; }
-`;
+` + liveCss + layoutCss;
 
-// Live queue: polls a cheap version string and, when it changes, swaps in the rows, the count
-// chips and the pager from one fragment (inert <template>s, parsed without running anything).
+// Small behaviours of every page; the live updates are in static-live.ts.
 export const consoleJs = `
 (function () {
-  var body = document.getElementById("queue-rows");
-  if (body) {
-    var version = body.getAttribute("data-version");
-    var busy = false;
-    setInterval(function () {
-      if (busy) return;
-      busy = true;
-      fetch("/console/queue/version" + location.search, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.text() : null; }).then(function (v) {
-        if (!v || v === version) return;
-        return fetch("/console/queue/rows" + location.search, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.text() : null; }).then(function (html) {
-          if (html === null) return;
-          var parts = new DOMParser().parseFromString(html, "text/html").querySelectorAll("template[data-part]");
-          Array.prototype.forEach.call(parts, function (part) {
-            var target = document.getElementById(part.getAttribute("data-part"));
-            if (target) target.innerHTML = part.innerHTML;
-          });
-          version = v;
-          body.setAttribute("data-version", v);
-        });
-      }).catch(function () {}).then(function () { busy = false; });
-    }, 3000);
-  }
   // Irreversible actions (blocking a child's pseudonym) ask once more.
   Array.prototype.forEach.call(document.querySelectorAll("form[data-confirm]"), function (f) {
     f.addEventListener("submit", function (e) { if (!window.confirm(f.getAttribute("data-confirm"))) e.preventDefault(); });
   });
   var pick = document.getElementById("template-pick");
-  if (pick) pick.addEventListener("change", function () { var ta = document.getElementById("reply-text"); if (pick.value) { ta.value = pick.value; ta.focus(); } pick.selectedIndex = 0; });
+  // A template goes in where the cursor is (or at the end), never over what was typed.
+  if (pick) pick.addEventListener("change", function () {
+    var ta = document.getElementById("reply-text");
+    if (pick.value) {
+      var text = pick.value, v = ta.value;
+      // The caret stays where it was when the list took the focus.
+      var at = typeof ta.selectionEnd === "number" ? ta.selectionEnd : v.length;
+      var before = v.slice(0, at), after = v.slice(at);
+      var lead = before && !/\\s$/.test(before) ? " " : "", tail = after && !/^\\s/.test(after) ? " " : "";
+      ta.value = before + lead + text + tail + after;
+      var end = (before + lead + text).length;
+      ta.focus();
+      ta.setSelectionRange(end, end);
+    }
+    pick.selectedIndex = 0;
+  });
 })();
-`;
+` + liveJs;

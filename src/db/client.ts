@@ -13,6 +13,8 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
+const PGLITE_SHARED_BUFFERS = "16MB";
+
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string | undefined };
 
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
@@ -34,7 +36,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   }
   // Loaded lazily so the Workers bundle, which always uses PostgreSQL, can leave PGlite out.
   const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
-  const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  // PostgreSQL's default 128 MB of shared buffers is sized for a server; here it is this process's
+  // own memory, taken at start. 16 MB holds a help desk's working set (the pages stay in the OS
+  // cache too): about 110 MB less RSS from the first second (measured with npm run bench).
+  const startParams = [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
+  const pglite = new PGlite({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), startParams });
   await pglite.waitReady;
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });

@@ -27,6 +27,8 @@ export interface BootstrapOptions {
    * (code 3) rather than open an embedded database a running server uses.
    */
   server?: boolean;
+  /** A command's advice, printed first when it refuses because the server holds the embedded database. */
+  whileServerRuns?: (config: Config) => string;
 }
 
 export async function bootstrap(options: BootstrapOptions = {}): Promise<Bootstrapped> {
@@ -42,7 +44,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Bootstr
     throw error;
   }
   const embeddedDataDir = config.databaseUrl ? undefined : config.dataDir;
-  if (embeddedDataDir !== undefined && !options.server) await refuseIfServerRunning(embeddedDataDir);
+  if (embeddedDataDir !== undefined && !options.server) await refuseIfServerRunning(embeddedDataDir, options.whileServerRuns?.(config));
   const logger = createLogger(options.logLevel ?? config.logLevel);
   const appSecret = await resolveAppSecret(config, logger);
   const db = await openConfiguredDatabase(config);

@@ -107,13 +107,14 @@ export async function checkServerLock(dataDir: string, self = process.pid): Prom
 
 /**
  * For commands, before they open the embedded database: exits with code 3 and says why when a
- * server is using it; removes a stale lock with a note.
+ * server is using it (after `hint`, the command's own advice, if any); removes a stale lock with a note.
  */
-export async function refuseIfServerRunning(dataDir: string): Promise<void> {
+export async function refuseIfServerRunning(dataDir: string, hint?: string): Promise<void> {
   const check = await checkServerLock(dataDir);
   if (check.state === "stale") console.error(check.note);
   if (check.state === "running") {
-    console.error(check.message);
+    // A command may know a better way than stopping the server (add-staff: the console itself).
+    console.error(hint ? `${hint}\n\n${check.message}` : check.message);
     process.exit(3);
   }
 }

@@ -5,6 +5,10 @@ import { createApp } from "../app.js";
 import { bootstrap } from "./bootstrap.js";
 import { connectTelegram } from "./telegram-setup.js";
 import { holdEmbeddedDatabase } from "./embedded-lock.js";
+import { nodeCrypto } from "./node-crypto.js";
+import { simulatorChatsIn } from "./simulator-chats.js";
+import { createSharpImageCleaner } from "./sharp-image-cleaner.js";
+import { announceSetupLink } from "./first-run.js";
 
 /** Telegram waits up to 60 s for a webhook answer; updates finish well inside that. */
 const SHUTDOWN_GRACE_MS = 25_000;
@@ -16,13 +20,18 @@ async function main(): Promise<void> {
   const { config, logger, db, embeddedDataDir } = await bootstrap({ server: true });
   // Scripts (retention, add-staff) refuse to open the embedded database while this holds it.
   const release = await holdEmbeddedDatabase(embeddedDataDir);
-  const app = createApp({ config, db: db.prisma, logger });
+  // The simulator's chats (simulator state only) outlive a restart, next to the embedded database.
+  const simulatorChats = config.simulator && !config.botToken ? simulatorChatsIn(config.dataDir, logger) : undefined;
+  // Images are cleaned of EXIF/XMP/IPTC with sharp before staff see them (Workers have no cleaner).
+  const app = createApp({ config, db: db.prisma, logger, crypto: nodeCrypto, images: createSharpImageCleaner(), ...(simulatorChats ? { simulatorChats } : {}) });
   // With the simulator (no sign-in, a simulated staff member) only this machine may connect.
   const hostname = config.simulator ? "127.0.0.1" : undefined;
   const server = serve({ fetch: app.http.fetch, port: config.port, ...(hostname ? { hostname } : {}) }, ({ port }) => {
     const base = `http://localhost:${port}`;
     logger.info({ port, simulator: config.simulator }, "listening");
-    if (config.simulator) console.log(`\n  Telegram simulator: ${base}/simulator\n  Staff console:      ${base}/console  (create an account: npm run console:add-staff -- --email you@example.org)\n  Health:             ${base}/healthz\n`);
+    if (config.simulator) console.log(`\n  Telegram simulator: ${base}/simulator\n  Staff console:      ${base}/console\n  Health:             ${base}/healthz\n`);
+    // The first admin is created in the browser, by this process: never a second one on the database.
+    void announceSetupLink(app, config, port, logger).catch((error: unknown) => logger.error({ err: String(error) }, "could not issue a setup link"));
   });
 
   // Retention runs here for the Node server; on Workers, run `npm run retention` from a schedule.

@@ -1,5 +1,6 @@
 // With a real BOT_TOKEN: register the commands, then either the webhook (PUBLIC_URL) or long
 // polling (BOT_MODE=polling, for a developer without a public address).
+import type { Api } from "grammy";
 import type { App } from "../app.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
@@ -15,12 +16,15 @@ export async function connectTelegram(app: App, config: Config, logger: Logger):
     return () => app.bot.stop();
   }
   if (config.publicUrl) {
-    await app.bot.api.setWebhook(`${config.publicUrl}/telegram/webhook`, {
-      secret_token: app.webhookSecret,
-      allowed_updates: ["message", "callback_query"],
-      drop_pending_updates: false,
-    });
-    logger.info({ url: `${config.publicUrl}/telegram/webhook` }, "webhook registered");
+    const url = await registerWebhook(app.bot.api, config.publicUrl, app.webhookSecret);
+    logger.info({ url }, "webhook registered");
   }
   return async () => {};
+}
+
+/** Points Telegram at `<publicUrl>/telegram/webhook` with the secret it must send back (Node at start, Workers by npm run telegram:webhook). */
+export async function registerWebhook(api: Api, publicUrl: string, secret: string): Promise<string> {
+  const url = `${publicUrl.replace(/\/+$/, "")}/telegram/webhook`;
+  await api.setWebhook(url, { secret_token: secret, allowed_updates: ["message", "callback_query"], drop_pending_updates: false });
+  return url;
 }

@@ -1,15 +1,19 @@
 // Runs the conversations described in flows/*.json: renders a step, applies a button, typed
 // answer or file, moves to the next step, and hands the answers to a code action at the end.
 import type { InlineKeyboardButton } from "grammy/types";
-import type { BotContext, FlowState } from "../bot/context.js";
+import type { FlowContext } from "./context.js";
+import type { FlowFile, FlowState } from "./state.js";
+import { actionProblems, type FlowActions } from "./actions.js";
+import { flowIds, type FlowId } from "./registry.js";
 import { telegramLength } from "../domain/telegram-limits.js";
-import { escapeHtml, helpRow, navData, show, type Screen } from "../bot/screen.js";
+import { escapeHtml, helpRow, inRows, navData, quickExitData, show, type Screen } from "../bot/screen.js";
+import type { PayloadOf } from "../bot/callback-data.js";
+import { sortByName } from "../i18n/place-order.js";
 import {
   buttonId,
   callbackData,
   controlIds,
   flowVersion,
-  parseCallbackData,
   resolveTarget,
   type Flow,
   type FlowButton,
@@ -17,57 +21,53 @@ import {
   type SimpleTarget,
 } from "./schema.js";
 
-// The callback data format lives with the schema (the flow lint checks it there).
-export { callbackData, parseCallbackData } from "./schema.js";
+// The callback data of flow buttons is written with the schema (the flow lint checks it there).
+export { callbackData } from "./schema.js";
 
-export type FlowFile = NonNullable<FlowState["files"]>[number];
+export type { FlowContext } from "./context.js";
+export type { FlowFile, FlowState } from "./state.js";
+export type { FlowActions, InputCheck } from "./actions.js";
 
-/** Code that flows can name: what to do with the answers, guards, and values for texts. */
-export interface FlowActions {
-  /** Return "handled" when the action showed its own screen and the flow should not go on. */
-  onComplete: Record<string, (ctx: BotContext, state: FlowState) => Promise<void | "handled">>;
-  /** Values (and i18next options) for a step's text. */
-  params: Record<string, (ctx: BotContext, state: FlowState) => Promise<Record<string, unknown>>>;
-  /** Return false (after telling the child why) to refuse to start the flow. */
-  guards: Record<string, (ctx: BotContext) => Promise<boolean>>;
-  /** Runs when the child arrives at a step that names it. */
-  onEnter: Record<string, (ctx: BotContext, state: FlowState) => Promise<void>>;
-  /** Screens in code that flows may lead to (`nav:help`, `nav:reports`). */
-  nav: Record<string, (ctx: BotContext) => Promise<void>>;
-}
+/** A flow button's payload, as the codec reads it from the callback data. */
+export type FlowButtonPress = PayloadOf<"flow">;
 
-export const QUICK_EXIT_DATA = "qx";
+/** @deprecated The quick exit button's data: use quickExitData from bot/screen.ts (kept for middleware/chat-gate.ts). */
+export const QUICK_EXIT_DATA = quickExitData;
 
 export interface StartOptions {
   /** Where to go when the flow ends, if not the flow's own `then`. */
   then?: string;
-  /** Answers to start with (the child's own words, typed before the flow began). */
+  /** Answers to start with (the child's own words typed before the flow began, or the flow's `given`). */
   prefill?: Record<string, string>;
+  /** A step to begin at instead of `start`: one of the flow's `entries`. */
+  at?: string;
 }
 
-export interface FlowEngine {
-  start(ctx: BotContext, flowId: string, options?: StartOptions): Promise<void>;
+export interface FlowEngine<C extends FlowContext = FlowContext> {
+  start(ctx: C, flowId: FlowId, options?: StartOptions): Promise<void>;
   /** Re-shows the step the child is on (after help, an old button or unexpected input). */
-  resume(ctx: BotContext): Promise<boolean>;
-  /** Handles a flow button; false if the data is not a flow button. */
-  press(ctx: BotContext, data: string): Promise<boolean>;
+  resume(ctx: C): Promise<boolean>;
+  /** Handles a flow button (an old one too: the child is told, and shown where they are). */
+  press(ctx: C, pressed: FlowButtonPress): Promise<void>;
   /** Handles typed text when the step expects it (or keeps it, in a flow that keeps typed words); false otherwise. */
-  type(ctx: BotContext, text: string): Promise<boolean>;
+  type(ctx: C, text: string): Promise<boolean>;
   /** Handles a file when the current step accepts files; false otherwise. */
-  attach(ctx: BotContext, file: FlowFile): Promise<boolean>;
+  attach(ctx: C, file: FlowFile): Promise<boolean>;
   /** The flow the child is in, if any (for features that must not interrupt it). */
-  current(ctx: BotContext): { flow: Flow; step: FlowStep; state: FlowState } | undefined;
+  current(ctx: C): { flow: Flow; step: FlowStep; state: FlowState } | undefined;
 }
 
 type Found = { flow: Flow; step: FlowStep; state: FlowState };
 /** The state the child is on, ready to use; `restarted` when it had to start again (see live). */
 type Live = Found & { restarted: boolean };
 
-export function createFlowEngine(flows: Map<string, Flow>, actions: FlowActions): FlowEngine {
+export function createFlowEngine<C extends FlowContext>(flows: Map<string, Flow>, actions: FlowActions<C>): FlowEngine<C> {
+  const problems = actionProblems(flows, actions);
+  if (problems.length > 0) throw new Error(`Flows and code do not agree:\n  ${problems.join("\n  ")}`);
   // Computed once, when the flows are loaded: the version every state saved from now on records.
   const versions = new Map([...flows].map(([id, flow]) => [id, flowVersion(flow)]));
 
-  const current = (ctx: BotContext): Found | undefined => {
+  const current = (ctx: C): Found | undefined => {
     const state = ctx.session.flow;
     const flow = state && flows.get(state.id);
     const step = flow?.steps[state!.step];
@@ -128,11 +128,20 @@ export function createFlowEngine(flows: Map<string, Flow>, actions: FlowActions)
     return state;
   }
 
-  async function render(ctx: BotContext, state: FlowState, restarted = false): Promise<void> {
+  /** The step's button rows; with `sortBy`, the sorted choices first (see stepSchema). */
+  function layOut(ctx: C, step: FlowStep): FlowButton[][] {
+    const key = step.sortBy;
+    if (!key) return step.buttons;
+    const sorted = step.buttons.flat().filter((b) => b.set?.[key] !== undefined);
+    const rest = step.buttons.map((row) => row.filter((b) => b.set?.[key] === undefined)).filter((row) => row.length > 0);
+    return [...inRows(sortByName(sorted, (b) => ctx.t(b.label), ctx.language), 3), ...rest];
+  }
+
+  async function render(ctx: C, state: FlowState, restarted = false): Promise<void> {
     const flow = flows.get(state.id)!;
     const step = flow.steps[state.step]!;
     const params = step.params ? await actions.params[step.params]!(ctx, state) : {};
-    const rows: InlineKeyboardButton[][] = step.buttons
+    const rows: InlineKeyboardButton[][] = layOut(ctx, step)
       .map((row) =>
         row.flatMap((b) => {
           if (b.when && !state.answers[b.when]) return [];
@@ -147,8 +156,8 @@ export function createFlowEngine(flows: Map<string, Flow>, actions: FlowActions)
       if (state.history.length > 0) control.push({ text: ctx.t("nav.back"), callback_data: callbackData(flow.id, state.step, "back") });
       if (flow.cancelText) control.push({ text: ctx.t("nav.cancel"), callback_data: callbackData(flow.id, state.step, "cancel") });
       if (control.length) rows.push(control);
-      rows.push(helpRow(ctx, { menu: flow.id !== "menu" }));
-      if (flow.quickExit) rows.push([{ text: ctx.t("nav.quick_exit"), callback_data: QUICK_EXIT_DATA }]);
+      rows.push(helpRow(ctx, { menu: flow.id !== flowIds.menu }));
+      if (flow.quickExit) rows.push([{ text: ctx.t("nav.quick_exit"), callback_data: quickExitData }]);
     }
     const text = ctx.t(step.text, params);
     // After a restart, the first step says why, in the same message (so the note is never left
@@ -157,7 +166,7 @@ export function createFlowEngine(flows: Map<string, Flow>, actions: FlowActions)
     await show(ctx, screen);
   }
 
-  async function go(ctx: BotContext, state: FlowState, target: SimpleTarget): Promise<void> {
+  async function go(ctx: C, state: FlowState, target: SimpleTarget): Promise<void> {
     if (target.startsWith("nav:")) {
       ctx.session.flow = state;
       await actions.nav[target.slice("nav:".length)]!(ctx);
@@ -174,7 +183,7 @@ export function createFlowEngine(flows: Map<string, Flow>, actions: FlowActions)
       const flow = flows.get(state.id)!;
       ctx.session.flow = undefined;
       if (target === "end" && flow.onComplete && (await actions.onComplete[flow.onComplete]!(ctx, state)) === "handled") return;
-      const next = target === "end" ? (state.then ?? flow.then ?? "flow:menu") : target;
+      const next = target === "end" ? (state.then ?? flow.then ?? `flow:${flowIds.menu}`) : target;
       await start(ctx, next.slice("flow:".length));
       return;
     }
@@ -199,18 +208,17 @@ export function createFlowEngine(flows: Map<string, Flow>, actions: FlowActions)
     return step?.input?.maxLength ?? 4000;
   }
 
-  async function start(ctx: BotContext, flowId: string, options: StartOptions = {}): Promise<void> {
+  async function start(ctx: C, flowId: string, options: StartOptions = {}): Promise<void> {
     const flow = flows.get(flowId);
     if (!flow) throw new Error(`Unknown flow "${flowId}"`);
-    // Whatever the bot was waiting for outside flows (a code, a message) no longer applies.
-    ctx.session.awaiting = undefined;
     if (flow.guard && !(await actions.guards[flow.guard]!(ctx))) return;
     const prefill = (state: FlowState) => {
       for (const [answer, text] of Object.entries(options.prefill ?? {})) addTo(state, answer, text);
     };
-    // Starting a resumable flow again continues the unfinished one (an interrupted report).
+    // Starting a resumable flow again continues the unfinished one (an interrupted report); any
+    // other flow started again with its own entry or answers (another report's message) starts anew.
     const unfinished = ctx.session.flow;
-    if (unfinished?.id === flowId) {
+    if (unfinished?.id === flowId && (flow.expires || (options.at === undefined && options.prefill === undefined))) {
       const found = await live(ctx);
       if (found) {
         prefill(found.state);
@@ -231,6 +239,10 @@ export function createFlowEngine(flows: Map<string, Flow>, actions: FlowActions)
       }
     }
     const state = newState(flow);
+    if (options.at !== undefined) {
+      if (!flow.entries.includes(options.at)) throw new Error(`Flow "${flowId}" has no entry "${options.at}"`);
+      state.step = options.at;
+    }
     if (options.then) state.then = options.then;
     prefill(state);
     ctx.session.flow = state;
@@ -248,7 +260,7 @@ export function createFlowEngine(flows: Map<string, Flow>, actions: FlowActions)
    * first step (`restarted`: the caller shows it, with a short note). A state whose flow is gone
    * is dropped. Never throws and never loops: a restarted state fits by construction.
    */
-  async function live(ctx: BotContext): Promise<Live | undefined> {
+  async function live(ctx: C): Promise<Live | undefined> {
     const saved = ctx.session.flow;
     if (!saved) return undefined;
     const flow = flows.get(saved.id);
@@ -286,43 +298,39 @@ export function createFlowEngine(flows: Map<string, Flow>, actions: FlowActions)
       await render(ctx, found.state, found.restarted);
       return true;
     },
-    async press(ctx, data) {
-      const parsed = parseCallbackData(data);
-      if (!parsed) return false;
+    async press(ctx, pressed) {
       const found = await live(ctx);
       if (found?.restarted) {
         // The note is on the screen that replaces this one: nothing pressed is recorded.
         await ctx.answerCallbackQuery();
         await render(ctx, found.state, true);
-        return true;
+        return;
       }
-      const here = found && !parsed.legacy && found.state.id === parsed.flowId && found.state.step === parsed.stepId;
-      const button = here ? buttonFor(found.step, parsed.button) : undefined;
-      const control = here && (parsed.button === "back" || (parsed.button === "cancel" && found.flow.cancelText));
+      const here = found && found.state.id === pressed.flow && found.state.step === pressed.step;
+      const button = here ? buttonFor(found.step, pressed.button) : undefined;
+      const control = here && (pressed.button === "back" || (pressed.button === "cancel" && found.flow.cancelText));
       // A button from an older message (another step, a button that is gone, or positional data
-      // from before button ids): say so, and show where the child really is. Never an answer.
+      // from before button ids, which names no button): say so, and show where the child really
+      // is. Never an answer.
       if (!found || !(button || control)) {
         await ctx.answerCallbackQuery({ text: ctx.t("errors.oldButton") });
         // The message tapped on keeps what it shows (it may hold a case code); the screen comes anew.
         ctx.freshScreen = true;
         if (found) await render(ctx, found.state);
-        else await start(ctx, "menu");
-        return true;
+        else await start(ctx, flowIds.menu);
+        return;
       }
       await ctx.answerCallbackQuery();
-      // A tap inside a conversation ends any wait for a code or a message outside it.
-      ctx.session.awaiting = undefined;
       const { flow, state } = found;
-      if (parsed.button === "back") {
+      if (pressed.button === "back") {
         await go(ctx, state, "back");
-      } else if (parsed.button === "cancel") {
+      } else if (pressed.button === "cancel") {
         ctx.session.flow = undefined;
         await show(ctx, { text: ctx.t(flow.cancelText!), rows: [helpRow(ctx)] });
       } else if (button) {
         Object.assign(state.answers, button.set);
         await go(ctx, state, resolveTarget(button.go, state.answers));
       }
-      return true;
     },
     async type(ctx, text) {
       const saved = ctx.session.flow;
@@ -338,6 +346,18 @@ export function createFlowEngine(flows: Map<string, Flow>, actions: FlowActions)
       if (!input && !keep) {
         await render(ctx, found.state, found.restarted);
         return true;
+      }
+      if (input?.check) {
+        const checked = await actions.checks[input.check]!(ctx, text, found.state);
+        if ("leave" in checked) {
+          ctx.session.flow = undefined;
+          return false;
+        }
+        if ("retry" in checked) {
+          await ctx.reply(ctx.t(checked.retry), { reply_markup: { inline_keyboard: [helpRow(ctx)] } });
+          return true;
+        }
+        text = checked.value;
       }
       const answer = input?.record ?? keep!.answer;
       const appending = input ? input.append : true;

@@ -5,8 +5,30 @@ import onboarding from "../../flows/onboarding.json" with { type: "json" };
 import language from "../../flows/language.json" with { type: "json" };
 import report from "../../flows/report.json" with { type: "json" };
 import rights from "../../flows/rights.json" with { type: "json" };
+import caseCode from "../../flows/case_code.json" with { type: "json" };
+import reportMessage from "../../flows/report_message.json" with { type: "json" };
+import rightsQuestion from "../../flows/rights_question.json" with { type: "json" };
 
-export const flowFiles: Record<string, unknown> = { menu, onboarding, language, report, rights };
+export const flowFiles: Record<string, unknown> = { menu, onboarding, language, report, rights, case_code: caseCode, report_message: reportMessage, rights_question: rightsQuestion };
+
+/**
+ * The flows that code starts by name (commands, menus in code, fallbacks): the only place a flow
+ * id is written in code. Every other flow is reached from these, through flows/ alone.
+ */
+export const flowIds = {
+  menu: "menu",
+  onboarding: "onboarding",
+  language: "language",
+  report: "report",
+  rights: "rights",
+  /** A case code typed to open a report (asked by My reports, or by the lock). */
+  caseCode: "case_code",
+  /** A message typed into an open report. */
+  reportMessage: "report_message",
+  /** A question typed to search the rights topics (answered by the listening feature). */
+  rightsQuestion: "rights_question",
+} as const;
+export type FlowId = (typeof flowIds)[keyof typeof flowIds];
 
 export class FlowFileError extends Error {}
 
@@ -23,6 +45,7 @@ export function loadFlows(files: Record<string, unknown> = flowFiles): Map<strin
       flows.set(parsed.data.id, parsed.data);
     }
   }
+  for (const id of Object.values(flowIds)) if (!flows.has(id) && files === flowFiles) problems.push(`flows/${id}.json is missing: code starts it by name (flowIds)`);
   if (problems.length > 0) throw new FlowFileError(`Flow files are not valid:\n  ${problems.join("\n  ")}`);
   return flows;
 }

@@ -1,9 +1,16 @@
 // The format of a conversation in flows/*.json, validated when the flows are loaded.
 import { z } from "zod";
+import { choiceLists } from "../domain/choices.js";
+import { dataKey } from "../i18n/data-keys.js";
+import { CALLBACK_DATA_MAX_BYTES, callbackBytes, callbackDataFor } from "../bot/callback-data.js";
 
 const id = z.string().regex(/^[a-z][a-z0-9_]{0,23}$/, "must be snake_case, at most 24 characters");
 const actionName = z.string().regex(/^[a-z][A-Za-z0-9]{0,39}$/, "must be camelCase, the name of an action registered in code");
-const textKey = z.string().regex(/^[a-z][\w.]*(:[a-z][\w.]*)?$/, "must be an i18n key such as menu.main or report:intro");
+// A text key; the flow lint checks that it exists in every language, so it is typed as one.
+const textKey = z
+  .string()
+  .regex(/^[a-z][\w.]*(:[a-z][\w.]*)?$/, "must be an i18n key such as menu.main or report:intro")
+  .transform(dataKey);
 
 /**
  * Where a button or an answer leads: a step of the same flow, `flow:<id>` (start another flow),
@@ -44,10 +51,17 @@ export const buttonSchema = z.strictObject({
 export const inputSchema = z.strictObject({
   /** The answer the typed text is recorded as. */
   record: id,
-  maxLength: z.number().int().min(1).max(4000),
+  // Up to a whole Telegram message (4,096): a message to a report may be that long.
+  maxLength: z.number().int().min(1).max(4096),
   go: targetSchema,
   /** Typed text is added to what the answer already holds instead of replacing it. */
   append: z.boolean().default(false),
+  /**
+   * A check registered in code that reads the typed text first: it gives the value to record (a
+   * case code becomes the report it opens), asks again with a kind word, or lets the words go on
+   * to the rest of the bot (a child who tells their story instead of a code is listened to).
+   */
+  check: actionName.optional(),
 });
 
 export const mediaSchema = z.strictObject({
@@ -64,6 +78,18 @@ export const stepSchema = z.strictObject({
   /** Values for the text's placeholders, from a provider registered in code. */
   params: actionName.optional(),
   buttons: z.array(z.array(buttonSchema).min(1).max(3)).max(12).default([]),
+  /**
+   * The buttons that record this answer are shown in the alphabetical order of their labels in
+   * the child's language, three to a row (place names: the order differs by language); the other
+   * buttons keep their rows, after them.
+   */
+  sortBy: id.optional(),
+  /**
+   * Buttons drawn from a list defined in code (domain/choices.ts: regions, categories, age bands),
+   * one per item, recording its id as this answer; shown before the step's own buttons. Their ids
+   * are the last part of their labels, as for any button.
+   */
+  choices: z.strictObject({ list: id, record: id, go: targetSchema, perRow: z.number().int().min(1).max(3).default(2) }).optional(),
   input: inputSchema.optional(),
   media: mediaSchema.optional(),
   /** An action run when the child arrives at this step (e.g. alert staff at once). */
@@ -71,6 +97,25 @@ export const stepSchema = z.strictObject({
   /** Adds Back / Get help now / Menu (and Cancel, Quick exit where the flow has them) (default: yes). */
   footer: z.boolean().default(true),
 });
+
+type ParsedFlow = { steps: Record<string, z.infer<typeof stepSchema>> };
+
+/** Each step's "choices" as buttons (before its own), from the list it names. */
+function withChoices<F extends ParsedFlow>(flow: F, ctx: z.RefinementCtx): F {
+  const steps = Object.entries(flow.steps).map(([name, step]) => {
+    if (!step.choices) return [name, step] as const;
+    const { list, record, go, perRow } = step.choices;
+    const items = choiceLists[list]?.items;
+    if (!items) {
+      ctx.addIssue({ code: "custom", path: ["steps", name, "choices", "list"], message: `no list "${list}" (lists: ${Object.keys(choiceLists).join(", ")})` });
+      return [name, step] as const;
+    }
+    const drawn = items.map((item) => ({ label: dataKey(item.label), go, set: { [record]: item.id } }));
+    const rows = Array.from({ length: Math.ceil(drawn.length / perRow) }, (_, i) => drawn.slice(i * perRow, (i + 1) * perRow));
+    return [name, { ...step, buttons: [...rows, ...step.buttons] }] as const;
+  });
+  return { ...flow, steps: Object.fromEntries(steps) };
+}
 
 export const flowSchema = z
   .strictObject({
@@ -92,12 +137,18 @@ export const flowSchema = z
      * the child is told so with this text.
      */
     keepTypedWords: z.strictObject({ answer: id, text: textKey }).optional(),
+    /** Answers code gives when it starts the flow (StartOptions.prefill), e.g. the report a message is for. */
+    given: z.array(id).default([]),
+    /** Steps code may start the flow at, besides `start` (StartOptions.at). */
+    entries: z.array(id).default([]),
     /** Unfinished answers are deleted after this long, with this note. */
     expires: z.strictObject({ hours: z.number().int().min(1), text: textKey }).optional(),
     steps: z.record(id, stepSchema),
   })
+  .transform(withChoices)
   .superRefine((flow, ctx) => {
     if (!flow.steps[flow.start]) ctx.addIssue({ code: "custom", path: ["start"], message: `no step "${flow.start}"` });
+    for (const entry of flow.entries) if (!flow.steps[entry]) ctx.addIssue({ code: "custom", path: ["entries"], message: `no step "${entry}"` });
     for (const [name, step] of Object.entries(flow.steps)) {
       if (step.buttons.length === 0 && !step.input) {
         ctx.addIssue({ code: "custom", path: ["steps", name], message: "a step needs buttons or an input, or the child is stuck" });
@@ -125,52 +176,32 @@ export function resolveTarget(target: Target, answers: Record<string, string>): 
 
 // ---- Button ids and callback data ----------------------------------------------------------
 //
-// A button's callback data is `f:<flow>:<step>:<button id>`. The id never depends on the
-// button's position, so reordering, adding or hiding buttons cannot change what a button still
-// on a child's screen records. By default the id is the last part of the button's label key
-// ("report:cat_bullying" -> "cat_bullying", "report:regions.abai" -> "abai"): the label is what
-// the child saw and tapped, so the id follows the meaning of the button, every button has one
-// without anyone writing it, and the flow files stay as they are. An explicit "id" overrides it
-// (to keep an id when a label key is renamed, or when two buttons of a step share a label). If an
-// id does disappear, its old buttons are treated as buttons from an older message.
+// A button's callback data names its flow, step and button id (the codec in bot/callback-data.ts
+// writes it: "1f:<flow>:<step>:<button id>"). The id never depends on the button's position, so
+// reordering, adding or hiding buttons cannot change what a button still on a child's screen
+// records. By default the id is the last part of the button's label key ("report:cat_bullying" ->
+// "cat_bullying", "report:regions.abai" -> "abai"): the label is what the child saw and tapped, so
+// the id follows the meaning of the button, every button has one without anyone writing it, and
+// the flow files stay as they are. An explicit "id" overrides it (to keep an id when a label key
+// is renamed, or when two buttons of a step share a label). If an id does disappear, its old
+// buttons are treated as buttons from an older message.
 //
 // Ids start with a letter; data whose last part is all digits comes from the old positional
-// format (`f:report:safe:1`, messages sent before ids existed) and is never read as an answer.
+// format (`f:report:safe:1`, messages sent before ids existed): it names no button, so it is
+// never read as an answer.
 
-const CALLBACK_PREFIX = "f:";
 /** The controls every step may show; no button may be called like them. */
 export const controlIds = ["back", "cancel"] as const;
-/** Telegram refuses a button whose callback data is longer than this (in UTF-8 bytes). */
-export const CALLBACK_DATA_MAX_BYTES = 64;
 const buttonIdPattern = /^[a-z][a-z0-9_]*$/;
 
 export function buttonId(button: Pick<FlowButton, "id" | "label">): string {
   return button.id ?? button.label.split(/[:.]/).at(-1)!;
 }
 
+/** The callback data of a flow's button or control (not checked against Telegram's limit: see buttonIdProblems). */
 export function callbackData(flowId: string, stepId: string, button: string): string {
-  return `${CALLBACK_PREFIX}${flowId}:${stepId}:${button}`;
+  return callbackDataFor({ kind: "flow", flow: flowId, step: stepId, button });
 }
-
-export interface ParsedCallbackData {
-  flowId: string;
-  stepId: string;
-  /** A button id, or one of the controls (back, cancel). */
-  button: string;
-  /** Old positional data (`…:<index>`): from a message sent before button ids. */
-  legacy: boolean;
-}
-
-export function parseCallbackData(data: string): ParsedCallbackData | undefined {
-  if (!data.startsWith(CALLBACK_PREFIX)) return undefined;
-  const parts = data.slice(CALLBACK_PREFIX.length).split(":");
-  if (parts.length !== 3) return undefined;
-  const [flowId, stepId, button] = parts as [string, string, string];
-  if (!flowId || !stepId || !button) return undefined;
-  return { flowId, stepId, button, legacy: /^\d+$/.test(button) };
-}
-
-export const callbackDataBytes = (data: string): number => new TextEncoder().encode(data).length;
 
 /** What is wrong with the ids of a step's buttons: shared, malformed, or too long for Telegram. */
 export function buttonIdProblems(flowId: string, stepId: string, step: Pick<FlowStep, "buttons">): string[] {
@@ -185,7 +216,7 @@ export function buttonIdProblems(flowId: string, stepId: string, step: Pick<Flow
     seen.add(bid);
   }
   for (const bid of [...seen, ...controlIds]) {
-    const bytes = callbackDataBytes(callbackData(flowId, stepId, bid));
+    const bytes = callbackBytes(callbackData(flowId, stepId, bid));
     if (bytes > CALLBACK_DATA_MAX_BYTES) {
       problems.push(`callback data ${callbackData(flowId, stepId, bid)} is ${bytes} bytes, more than Telegram's ${CALLBACK_DATA_MAX_BYTES}: shorten the flow, step or button id`);
     }

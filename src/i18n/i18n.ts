@@ -1,9 +1,28 @@
-import i18next, { type TFunction } from "i18next";
+import i18next, { type ParseKeys, type TOptions } from "i18next";
 import { resources } from "./resources.js";
 
 export const languages = ["kk", "ru", "en"] as const;
 export type Language = (typeof languages)[number];
-export type Translate = TFunction;
+
+/** The namespaces of the texts a child sees; a bare key is in `common`, others are `ns:key`. */
+type ChildNamespaces = ["common", "report", "followup", "rights", "listen"];
+/** Every key of a child-facing text, from locales/en (see i18next.d.ts): a typo fails `tsc`. */
+export type TextKey = ParseKeys<ChildNamespaces>;
+/** Keys whose value is a list or an object, read with `returnObjects: true`. */
+export type ObjectKey = ParseKeys<ChildNamespaces, { returnObjects: true }>;
+
+/** Texts for a child, by checked key (ctx.t in the bot, the screens and the flow engine). */
+export interface ChildTranslate {
+  (key: TextKey | TextKey[], options?: TOptions): string;
+  (key: ObjectKey, options: TOptions & { returnObjects: true }): unknown;
+}
+
+/**
+ * Texts by any key, unchecked: for staff-facing texts whose keys are built from stored codes (the
+ * console, the staff group). A missing key shows as the key. Every function of this type is also
+ * a ChildTranslate.
+ */
+export type Translate = (key: string | string[], options?: TOptions) => string;
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (languages as readonly string[]).includes(value);
@@ -38,7 +57,9 @@ export function createI18n(): I18n {
   return {
     t(language) {
       let t = cache.get(language);
-      if (!t) cache.set(language, (t = instance.getFixedT(language)));
+      // The one place keys are unchecked: i18next's function is typed for its default namespace
+      // only, while our keys name theirs ("report:intro"); TextKey checks them where written.
+      if (!t) cache.set(language, (t = instance.getFixedT(language) as unknown as Translate));
       return t;
     },
   };

@@ -20,9 +20,12 @@ import enConsole from "../../locales/en/console.json" with { type: "json" };
 import kkListen from "../../locales/kk/listen.json" with { type: "json" };
 import ruListen from "../../locales/ru/listen.json" with { type: "json" };
 import enListen from "../../locales/en/listen.json" with { type: "json" };
+import kkManage from "../../locales/kk/manage.json" with { type: "json" };
+import ruManage from "../../locales/ru/manage.json" with { type: "json" };
+import enManage from "../../locales/en/manage.json" with { type: "json" };
 
 export const resources = {
-  kk: { common: kkCommon, report: kkReport, followup: kkFollowup, staff: kkStaff, rights: kkRights, console: kkConsole, listen: kkListen },
-  ru: { common: ruCommon, report: ruReport, followup: ruFollowup, staff: ruStaff, rights: ruRights, console: ruConsole, listen: ruListen },
-  en: { common: enCommon, report: enReport, followup: enFollowup, staff: enStaff, rights: enRights, console: enConsole, listen: enListen },
+  kk: { common: kkCommon, report: kkReport, followup: kkFollowup, staff: kkStaff, rights: kkRights, console: kkConsole, listen: kkListen, manage: kkManage },
+  ru: { common: ruCommon, report: ruReport, followup: ruFollowup, staff: ruStaff, rights: ruRights, console: ruConsole, listen: ruListen, manage: ruManage },
+  en: { common: enCommon, report: enReport, followup: enFollowup, staff: enStaff, rights: enRights, console: enConsole, listen: enListen, manage: enManage },
 };

@@ -2,6 +2,7 @@
 // chat's messages (so edits and deletions can be shown), and records every call. The local
 // simulator and the tests both point the real bot at it, through grammY's apiRoot/fetch seam.
 import type { Message, MessageEntity, InlineKeyboardMarkup, UserFromGetMe } from "grammy/types";
+import { createFakeFiles, type FakeFiles, type FileBytesStore, type StoredFile } from "./fake-files.js";
 
 export interface RecordedCall {
   method: string;
@@ -21,6 +22,24 @@ export interface ChatMessage {
   deleted?: boolean;
   /** Set on the user's own messages, for the simulator to render replies. */
   reply_to_message_id?: number;
+  /** A photo or document the user sent, with its caption. */
+  attachment?: { kind: StoredFile["kind"]; fileId: string; name?: string | undefined; size: number };
+  caption?: string;
+}
+
+/** Everything a chat shows, to keep the simulator's chats across restarts. */
+export interface ChatSnapshot {
+  nextMessageId: number;
+  chats: [number, ChatMessage[]][];
+  files: StoredFile[];
+}
+
+/** Where the simulator keeps its chats (DATA_DIR in the Node server); tests keep none. */
+export interface ChatPersistence extends FileBytesStore {
+  /** What the last run left. */
+  initial: ChatSnapshot | undefined;
+  /** Something changed: the store takes a snapshot when it writes (it may wait and batch). */
+  changed(snapshot: () => ChatSnapshot): void;
 }
 
 /**
@@ -53,6 +72,10 @@ export interface FakeBotApi {
   messages(chatId: number): ChatMessage[];
   /** Adds a message written by a user, as Telegram would before delivering its update. */
   addUserMessage(chatId: number, text: string | undefined, date: number, replyTo?: number): ChatMessage;
+  /** Adds a user's photo or document (already in `files`), with an optional caption. */
+  addUserFile(chatId: number, file: StoredFile, caption: string | undefined, date: number): ChatMessage;
+  /** Files sent to the bot: getFile and the /file/ download path serve them. */
+  files: FakeFiles;
   /** Makes the next `times` calls of `method` fail as Telegram would (e.g. 429 with retry_after). */
   failNext(method: string, failure: InjectedFailure, times?: number): void;
   /** Increases whenever anything visible in a chat changes (for the simulator page to poll). */
@@ -60,12 +83,19 @@ export interface FakeBotApi {
   reset(): void;
 }
 
-export function createFakeBotApi(botInfo: UserFromGetMe, apiRoot = "http://bot-api.simulator.invalid"): FakeBotApi {
+export function createFakeBotApi(botInfo: UserFromGetMe, apiRoot = "http://bot-api.simulator.invalid", persistence?: ChatPersistence): FakeBotApi {
   const calls: RecordedCall[] = [];
-  const chats = new Map<number, ChatMessage[]>();
+  const chats = new Map<number, ChatMessage[]>(persistence?.initial?.chats ?? []);
   const failures = new Map<string, { failure: InjectedFailure; times: number }>();
-  let nextMessageId = 1;
+  const files = createFakeFiles(persistence);
+  files.restore(persistence?.initial?.files ?? []);
+  let nextMessageId = persistence?.initial?.nextMessageId ?? 1;
   let version = 0;
+  const snapshot = (): ChatSnapshot => ({ nextMessageId, chats: [...chats.entries()], files: files.list() });
+  const bump = () => {
+    version++;
+    persistence?.changed(snapshot);
+  };
 
   const chat = (id: unknown): ChatMessage[] => {
     const key = Number(id);
@@ -123,7 +153,7 @@ export function createFakeBotApi(botInfo: UserFromGetMe, apiRoot = "http://bot-a
       reply_to_message_id: (p.reply_parameters as { message_id?: number } | undefined)?.message_id,
     };
     chat(p.chat_id).push(m);
-    version++;
+    bump();
     return asTelegramMessage(m);
   };
 
@@ -134,6 +164,11 @@ export function createFakeBotApi(botInfo: UserFromGetMe, apiRoot = "http://bot-a
     setMyCommands: () => true,
     sendChatAction: () => true,
     answerCallbackQuery: () => true,
+    getFile: (p) => {
+      const f = files.get(String(p.file_id));
+      if (!f) throw new BotApiError(400, "Bad Request: invalid file_id");
+      return { file_id: f.fileId, file_unique_id: f.fileUniqueId, file_size: f.size, file_path: f.filePath };
+    },
     sendMessage: send,
     copyMessage: (p) => {
       const source = find(p.from_chat_id, p.message_id);
@@ -148,26 +183,26 @@ export function createFakeBotApi(botInfo: UserFromGetMe, apiRoot = "http://bot-a
         throw new BotApiError(400, "Bad Request: message is not modified");
       }
       Object.assign(m, { text: t, parse_mode: p.parse_mode, reply_markup: rm, edited: true });
-      version++;
+      bump();
       return asTelegramMessage(m);
     },
     editMessageReplyMarkup: (p) => {
       const m = find(p.chat_id, p.message_id);
       m.reply_markup = markup(p);
-      version++;
+      bump();
       return asTelegramMessage(m);
     },
     deleteMessage: (p) => {
       const m = chat(p.chat_id).find((x) => x.message_id === Number(p.message_id) && !x.deleted);
       if (!m) throw new BotApiError(400, "Bad Request: message to delete not found");
       m.deleted = true;
-      version++;
+      bump();
       return true;
     },
     deleteMessages: (p) => {
       const ids = new Set((p.message_ids as number[]).map(Number));
       for (const m of chat(p.chat_id)) if (ids.has(m.message_id)) m.deleted = true;
-      version++;
+      bump();
       return true;
     },
   };
@@ -177,6 +212,13 @@ export function createFakeBotApi(botInfo: UserFromGetMe, apiRoot = "http://bot-a
 
   const fetchImpl = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+    // A download, as from https://api.telegram.org/file/bot<token>/<file_path>.
+    const download = /^\/file\/bot[^/]+\/(.+)$/.exec(url.pathname);
+    if (download) {
+      const f = files.byPath(decodeURIComponent(download[1]!));
+      const bytes = f && files.bytes(f.fileId);
+      return bytes ? new Response(bytes.slice(), { status: 200, headers: { "content-length": String(bytes.byteLength) } }) : new Response("Not Found", { status: 404 });
+    }
     const method = url.pathname.split("/").pop() ?? "";
     const raw = init?.body ?? (input instanceof Request ? await input.text() : undefined);
     let payload: Record<string, unknown>;
@@ -222,16 +264,24 @@ export function createFakeBotApi(botInfo: UserFromGetMe, apiRoot = "http://bot-a
     addUserMessage: (chatId, t, date, replyTo) => {
       const m: ChatMessage = { message_id: nextMessageId++, chat_id: chatId, from: "user", date, text: t, ...(replyTo ? { reply_to_message_id: replyTo } : {}) };
       chat(chatId).push(m);
-      version++;
+      bump();
       return m;
     },
+    addUserFile: (chatId, file, caption, date) => {
+      const m: ChatMessage = { message_id: nextMessageId++, chat_id: chatId, from: "user", date, attachment: { kind: file.kind, fileId: file.fileId, name: file.name, size: file.size }, ...(caption ? { caption } : {}) };
+      chat(chatId).push(m);
+      bump();
+      return m;
+    },
+    files,
     failNext: (method, failure, times = 1) => void failures.set(method, { failure, times }),
     version: () => version,
     reset: () => {
       calls.length = 0;
       chats.clear();
       failures.clear();
-      version++;
+      files.clear();
+      bump();
     },
   };
 }

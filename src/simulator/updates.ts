@@ -2,6 +2,7 @@
 // Used by the simulator page and by the tests' harness.
 import type { Update } from "grammy/types";
 import type { FakeBotApi } from "./fake-bot-api.js";
+import type { StoredFile } from "./fake-files.js";
 
 export interface SimulatedUser {
   id: number;
@@ -24,6 +25,8 @@ export interface UpdateFactory {
   press(user: SimulatedUser, messageId: number, data: string, place?: Place): Update;
   /** A message of a kind the bot has no feature for (sticker, photo, ...). */
   sticker(user: SimulatedUser): Update;
+  /** A photo (with its pixel size) or a document the user sends, already stored in `botApi.files`. */
+  file(user: SimulatedUser, file: StoredFile, options?: { caption?: string | undefined; width?: number | undefined; height?: number | undefined }): Update;
 }
 
 export function createUpdateFactory(botApi: FakeBotApi, firstUpdateId = 100_000): UpdateFactory {
@@ -68,6 +71,19 @@ export function createUpdateFactory(botApi: FakeBotApi, firstUpdateId = 100_000)
             ...(message?.reply_markup ? { reply_markup: message.reply_markup } : {}),
           },
         },
+      };
+    },
+    file(user, file, options = {}) {
+      const date = now();
+      const caption = options.caption?.trim() || undefined;
+      const stored = botApi.addUserFile(user.id, file, caption, date);
+      const media =
+        file.kind === "photo"
+          ? { photo: [{ file_id: file.fileId, file_unique_id: file.fileUniqueId, file_size: file.size, width: options.width ?? 1280, height: options.height ?? 960 }] }
+          : { document: { file_id: file.fileId, file_unique_id: file.fileUniqueId, file_size: file.size, ...(file.name ? { file_name: file.name } : {}), ...(file.mime ? { mime_type: file.mime } : {}) } };
+      return {
+        update_id: updateId++,
+        message: { message_id: stored.message_id, date, chat: chat(user), from: from(user), ...media, ...(caption ? { caption } : {}) },
       };
     },
     sticker(user) {

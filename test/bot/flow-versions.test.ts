@@ -9,6 +9,7 @@ import { createSessionStorage } from "../../src/db/session-storage.ts";
 import { createSealer } from "../../src/domain/privacy/encryption.ts";
 import { createPseudonymizer } from "../../src/domain/privacy/pseudonym.ts";
 import type { SessionData } from "../../src/bot/context.ts";
+import { choiceLists } from "../../src/domain/choices.ts";
 import type { RecordedCall } from "../../src/simulator/fake-bot-api.ts";
 import type * as Registry from "../../src/flows/registry.ts";
 import reportFlow from "../../flows/report.json" with { type: "json" };
@@ -152,7 +153,9 @@ describe("a saved report that no longer fits the flow", () => {
     expect(child.lastBotMessage().text).toBe(r.involved);
     // The "bullying" category is gone (split, renamed…): the saved answer means nothing now.
     const noBullying = edit(reportFlow as FlowJson, (f) => {
-      f.steps.category.buttons = f.steps.category.buttons.filter((row) => row.every((b) => b.set?.category !== "bullying"));
+      const { text, choices } = f.steps.category;
+      const others = choiceLists[choices.list]!.items.filter((item) => item.id !== "bullying");
+      (f.steps as Record<string, unknown>).category = { text, buttons: others.map((item) => [{ label: item.label, go: choices.go, set: { category: item.id } }]) };
     });
     const after = deploy({ report: noBullying }).user(child.profile);
     await after.press(r.who_child);
@@ -169,7 +172,7 @@ describe("a saved report that no longer fits the flow", () => {
     await child.press(r.cat_bullying);
     const before = (await sessionOf(child)).flow!;
     const reordered = edit(reportFlow as FlowJson, (f) => {
-      f.steps.category.buttons.reverse();
+      f.steps.category.choices.perRow = 2;
       f.steps.involved.buttons.reverse();
     });
     const after = deploy({ report: reordered }).user(child.profile);
@@ -243,13 +246,13 @@ describe("old buttons", () => {
     await child.send("/language");
     const message = child.lastBotMessage();
     const kazakh = message.reply_markup!.inline_keyboard.flat().find((b) => b.text === t.language.kk)!;
-    expect("callback_data" in kazakh && kazakh.callback_data).toBe("f:language:choose:kk");
+    expect("callback_data" in kazakh && kazakh.callback_data).toBe("1f:language:choose:kk");
 
     // The new version lists English first: at Kazakh's old position there is now English.
     const reversed = edit(languageFlow, (f) => f.steps.choose.buttons.reverse());
     expect(reversed.steps.choose.buttons[0]![0]!.set.language).toBe("en");
     const after = deploy({ language: reversed }).user(child.profile);
-    // The child taps Kazakh on the message sent before the deploy.
+    // The child taps Kazakh on a message sent before the deploy, and before the version byte.
     const calls = await after.pressData(message.message_id, "f:language:choose:kk");
     expect(toast(calls)).toBeUndefined();
     expect(after.lastBotMessage().text).toBe(common.kk.menu.main);

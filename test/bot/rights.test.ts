@@ -39,6 +39,29 @@ describe.each(langs)("My rights in %s", (lang) => {
     expect(child.lastBotMessage().text).toBe(report[lang].intro);
   });
 
+  it("leads 'this is happening to me' to crisis help on the mental-health topic, to help now on the friend topic", async () => {
+    const child = h.user({ id: nextId++, language_code: telegramCode[lang] });
+    await child.send("/rights");
+    await child.press(r.ui.browse);
+    await child.press(r.ui.groups.body);
+    await child.press(r.topics.mental_health.title);
+    await child.press(r.ui.happening);
+    // Help first (150, 112), then what the team can and cannot do, then the way to tell it.
+    const crisis = child.lastBotMessage().text!;
+    expect(crisis).toContain(listen[lang].crisis.suicide);
+    expect(crisis).toContain(listen[lang].status.anonymous);
+    expect(child.buttons()).toEqual(expect.arrayContaining([listen[lang].buttons.tell_team, t.nav.help]));
+    await child.press(listen[lang].buttons.tell_team);
+    expect(child.lastBotMessage().text).toBe(report[lang].intro);
+
+    await child.send("/rights");
+    await child.press(r.ui.browse);
+    await child.press(r.ui.groups.body);
+    await child.press(r.topics.friend_in_crisis.title);
+    await child.press(r.ui.happening);
+    expect(child.lastBotMessage().text).toBe(t.help.text);
+  });
+
   it("answers a question typed in the main menu", async () => {
     const child = h.user({ id: nextId++, language_code: telegramCode[lang] });
     const question = { kk: "сыныптасым суретімді интернетке салды", ru: "одноклассник выложил мои фото в интернет", en: "what to do if a classmate posts my photos" }[lang];
@@ -68,8 +91,46 @@ describe.each(langs)("My rights in %s", (lang) => {
     await child.press(r.ui.region_help);
     await child.press(report[lang].regions.north_kazakhstan);
     const text = child.lastBotMessage().text!;
-    for (const id of ["helpline_150", "contact_centre_111", "emergency_112", "police_102", "regional_ombudsman", "adaptation_centre_nko"] as const) expect(text).toContain(r.ui.dir[id]);
+    const everywhere = ["helpline_150", "contact_centre_111", "emergency_112", "police_102", "adaptation_centres", "regional_ombudsman", "psychological_support", "juvenile_police"] as const;
+    for (const id of [...everywhere, "adaptation_centre_nko"] as const) expect(text).toContain(r.ui.dir[id]);
     expect(text).not.toContain(r.ui.dir.regional_ombudsman_phones);
+    expect(text).not.toContain(r.ui.region_local_none);
+    expect(text).toContain("2026-11-29");
+
+    // A region with nothing of its own verified says so and points to 111 and 150.
+    await child.press(r.ui.region_help);
+    await child.press(report[lang].regions.almaty);
+    const almaty = child.lastBotMessage().text!;
+    for (const id of everywhere) expect(almaty).toContain(r.ui.dir[id]);
+    expect(almaty).not.toContain(r.ui.dir.adaptation_centre_nko);
+    expect(almaty).toContain(r.ui.region_local_none);
+  });
+
+  it("lists the regions in the order of the child's alphabet", async () => {
+    const child = h.user({ id: nextId++, language_code: telegramCode[lang] });
+    await child.send("/help");
+    await child.press(r.ui.region_help);
+    const names = Object.values(report[lang].regions) as string[];
+    const shown = child.buttons().filter((b) => names.includes(b));
+    expect(shown).toHaveLength(20);
+    const first: Record<typeof lang, string[]> = {
+      kk: ["Абай облысы", "Ақмола облысы", "Ақтөбе облысы", "Алматы"],
+      ru: ["область Абай", "Акмолинская область", "Актюбинская область", "Алматинская область"],
+      en: ["Abai Region", "Akmola Region", "Aktobe Region", "Almaty"],
+    };
+    expect(shown.slice(0, 4)).toEqual(first[lang]);
+    // «Шығыс Қазақстан» under Ш in Kazakh, "East Kazakhstan" under E in English.
+    const east = shown.indexOf(report[lang].regions.east_kazakhstan);
+    expect(east).toBe(lang === "kk" ? 18 : 7);
+
+    // The report's region question lists them the same way, "prefer not to say" last.
+    const rp = report[lang];
+    await child.send("/menu");
+    await child.press(t.menu.report);
+    await child.press(rp.start);
+    for (const step of [rp.safe_yes, rp.cat_bullying, rp.who_child, rp.place_school, rp.ongoing_yes]) await child.press(step);
+    const inReport = child.buttons().filter((b) => names.includes(b) || b === rp.prefer_not);
+    expect(inReport).toEqual([...shown, rp.prefer_not]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../harness/test-app.ts";
+import { decodeCallback } from "../../src/bot/callback-data.ts";
 import { common, langs, listen, rights, telegramCode } from "../harness/locales.ts";
 
 let h: Harness;
@@ -116,7 +117,7 @@ describe("help is one tap away on every screen", () => {
     expect(screens.length).toBeGreaterThanOrEqual(8);
     for (const screen of screens) {
       const keyboard = (screen.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
-      const reachesHelp = keyboard.some((b) => b.callback_data === "nav:help") || screen.payload.text === t.help.text;
+      const reachesHelp = keyboard.some((b) => decodeCallback(b.callback_data)?.kind === "nav.help") || screen.payload.text === t.help.text;
       expect(reachesHelp, `screen without help: ${String(screen.payload.text).slice(0, 60)}`).toBe(true);
     }
   });

@@ -17,9 +17,9 @@ describe("the simulator", () => {
     await s.send("/start");
     await expect.poll(() => s.lastBotText()).toContain("Hi! 👋");
     await s.tap(en.onboarding.continue);
-    await expect.poll(() => s.lastBotText()).toContain("Your privacy");
+    await expect.poll(() => s.lastBotText()).toContain("Who knows what about you");
     // Telegram HTML is rendered, not shown as tags.
-    expect(await s.page.locator(".msg.bot").last().locator("b").first().innerText()).toBe("Your privacy");
+    expect(await s.page.locator(".msg.bot").last().locator("b").first().innerText()).toBe("Who knows what about you");
     await s.tap(en.onboarding.understood);
     await expect.poll(() => s.lastBotText()).toContain(en.menu.main);
     await s.tap(en.menu.help);

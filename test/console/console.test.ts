@@ -155,7 +155,7 @@ describe("access by region", () => {
     const stats = await c.get("/console/stats");
     expect(stats.status).toBe(200);
     const html = await stats.text();
-    expect(html).toContain("<svg");
+    expect(html).toContain('class="chart-weeks"');
     expect(html).toMatch(/Алматы|Almaty/);
     const csv = await (await c.get("/console/stats.csv")).text();
     expect(csv.split("\n")[0]).toBe("region,reports,open,overdue,urgent,quiz_results,rights_awareness,responsibilities_awareness,satisfaction");
@@ -212,9 +212,12 @@ describe("a case", () => {
     const refused = await c.post(`/console/reports/${almaty}/status`, { status: "CLOSED", note: "" });
     expect(refused.headers.get("location")).toContain("flash=note_required");
     expect((await h.db.report.findUnique({ where: { number: almaty } }))!.status).not.toBe("CLOSED");
-    await c.post(`/console/reports/${almaty}/refer`, { agency: "psychologist" });
+    // A referral is a status change: without a note, or without the confirmation, nothing changes.
+    expect((await c.post(`/console/reports/${almaty}/refer`, { agency: "psychologist", confirm: "1" })).headers.get("location")).toContain("flash=note_required");
+    expect((await c.post(`/console/reports/${almaty}/refer`, { agency: "psychologist", note: "Передано психологу школы" })).headers.get("location")).toContain("flash=refer_confirm_required");
+    expect(await h.db.referral.count({ where: { report: { number: almaty } } })).toBe(0);
     await c.post(`/console/reports/${almaty}/note`, { text: "Спросить школьного психолога" });
-    await c.post(`/console/reports/${almaty}/status`, { status: "REFERRED", note: "Передано психологу школы" });
+    expect((await c.post(`/console/reports/${almaty}/refer`, { agency: "psychologist", note: "Передано психологу школы", confirm: "1" })).headers.get("location")).toContain("flash=referred");
     const referral = await h.db.referral.findFirst({ where: { report: { number: almaty } } });
     await c.post(`/console/referrals/${referral!.id}/outcome?case=${almaty}`, { outcome: "Психолог провёл беседу с классом" });
     expect((await h.db.referral.findUnique({ where: { id: referral!.id } }))!.outcome).not.toContain("беседу");

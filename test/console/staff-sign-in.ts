@@ -20,7 +20,8 @@ export const enrolment = (h: Harness, email: string): Enrolled | undefined => fo
 
 /** Reads the setup page's secret and sealed pending value. */
 export function setupFields(html: string): { secret: string; pending: string } {
-  const secret = /id="totp-secret">([A-Z2-7]+)</.exec(html)?.[1];
+  // The key is shown in groups of four for typing.
+  const secret = /id="totp-secret"[^>]*>([A-Z2-7 ]+)</.exec(html)?.[1]?.replace(/ /g, "");
   const pending = /name="pending" value="([^"]+)"/.exec(html)?.[1];
   if (!secret || !pending) throw new Error("not the TOTP setup page");
   return { secret, pending };

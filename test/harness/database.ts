@@ -7,6 +7,8 @@ import { applyMigrations } from "../../src/db/migrate.ts";
 export interface TestDatabase extends OpenDatabase {
   /** What the database really is, for test names and assertions. */
   label: string;
+  /** The throwaway PostgreSQL database's address, for a server started as a process (none for PGlite). */
+  url?: string;
 }
 
 export function testDatabaseKind(): "pglite" | "postgres" {
@@ -30,6 +32,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   return {
     ...db,
     label: `postgres (${name})`,
+    url: url.toString(),
     close: async () => {
       await db.close();
       await withAdmin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));

@@ -5,6 +5,7 @@ import type { InlineKeyboardButton } from "grammy/types";
 import { createApp, type App } from "../../src/app.ts";
 import { createConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
+import { createSharpImageCleaner } from "../../src/entry/sharp-image-cleaner.ts";
 import { createFakeBotApi, type ChatMessage, type FakeBotApi, type RecordedCall } from "../../src/simulator/fake-bot-api.ts";
 import { createUpdateFactory, type SimulatedUser, type UpdateFactory } from "../../src/simulator/updates.ts";
 import type { Db } from "../../src/db/client.ts";
@@ -50,7 +51,7 @@ export async function createHarness(options: { database?: TestDatabase; env?: Re
       ...options.env,
     });
     const logger = createLogger("info", new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) }));
-    const app = createApp({ config: { ...config, appSecret: TEST_APP_SECRET }, db: database.prisma, logger, botApi: api });
+    const app = createApp({ config: { ...config, appSecret: TEST_APP_SECRET }, db: database.prisma, logger, botApi: api, images: createSharpImageCleaner() });
     const harness: Harness = {
       app,
       api,

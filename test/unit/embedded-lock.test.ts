@@ -168,6 +168,9 @@ describe("commands against a running server's embedded database", { timeout: 30_
     child.stdin.end("a long enough password 123\n");
     const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
     expect(code).toBe(3);
+    // It says how to do it without stopping anything: the setup link, or the console's Staff page.
+    expect(stderr).toContain("/console/setup?token=");
+    expect(stderr).toContain("/console/staff");
     expect(stderr).toMatch(/Stop the server first/);
     expect(existsSync(join(dir, "pglite"))).toBe(false);
   });

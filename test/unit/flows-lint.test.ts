@@ -3,15 +3,16 @@
 import { describe, expect, it } from "vitest";
 import { loadFlows, flowFiles } from "../../src/flows/registry.ts";
 import { callbackData } from "../../src/flows/engine.ts";
-import { createFlowActions } from "../../src/flows/actions.ts";
+import { flowActions as actions } from "../../src/bot/flow-actions.ts";
 import { createI18n, languages } from "../../src/i18n/i18n.ts";
-import type { Db } from "../../src/db/client.ts";
-import { buttonId, callbackDataBytes, controlIds, flowVersion, parseCallbackData, targetsOf, type Flow, type SimpleTarget } from "../../src/flows/schema.ts";
+import { buttonId, controlIds, flowVersion, targetsOf, type Flow, type SimpleTarget } from "../../src/flows/schema.ts";
+import { callbackBytes, decodeCallback } from "../../src/bot/callback-data.ts";
+import { actionProblems } from "../../src/flows/actions.ts";
+import { answerSchema } from "../../src/flows/answers.ts";
+import reportFile from "../../flows/report.json" with { type: "json" };
 
 const flows = loadFlows();
 const i18n = createI18n();
-// Only the names are inspected; no action runs, so no database is needed.
-const actions = createFlowActions({ db: {} as Db, i18n });
 
 const stepTargets = (flow: Flow, step: string): SimpleTarget[] => {
   const s = flow.steps[step]!;
@@ -30,9 +31,9 @@ describe.each([...flows.values()].map((f) => [f.id, f] as const))("flow %s", (_i
     if (flow.then) expect(flows.has(flow.then.slice(5))).toBe(true);
   });
 
-  it("every step is reachable from the start", () => {
-    const seen = new Set([flow.start]);
-    const queue = [flow.start];
+  it("every step is reachable from the start or an entry", () => {
+    const seen = new Set([flow.start, ...flow.entries]);
+    const queue = [...seen];
     while (queue.length) {
       for (const t of stepTargets(flow, queue.shift()!)) {
         if (flow.steps[t] && !seen.has(t)) {
@@ -78,7 +79,7 @@ describe.each([...flows.values()].map((f) => [f.id, f] as const))("flow %s", (_i
     for (const [step, s] of Object.entries(flow.steps)) {
       for (const ref of [...s.buttons.flat().map(buttonId), ...controlIds]) {
         const data = callbackData(flow.id, step, ref);
-        expect(callbackDataBytes(data), data).toBeLessThanOrEqual(64);
+        expect(callbackBytes(data), data).toBeLessThanOrEqual(64);
       }
       for (const lang of languages) {
         for (const b of s.buttons.flat()) expect([...i18n.t(lang)(b.label)].length, `${lang} ${b.label}`).toBeLessThanOrEqual(64);
@@ -93,12 +94,13 @@ describe.each([...flows.values()].map((f) => [f.id, f] as const))("flow %s", (_i
       for (const id of ids) {
         expect(id, `${step}.${id}`).toMatch(/^[a-z][a-z0-9_]*$/);
         expect(controlIds, `${step}.${id}`).not.toContain(id);
-        expect(parseCallbackData(callbackData(flow.id, step, id))).toEqual({ flowId: flow.id, stepId: step, button: id, legacy: false });
+        expect(decodeCallback(callbackData(flow.id, step, id))).toEqual({ kind: "flow", flow: flow.id, step, button: id });
       }
     }
   });
 
-  it("names only actions and params that exist in code", () => {
+  it("names only code that exists, and its actions read only answers the flow records, with values they accept", () => {
+    expect(actionProblems(new Map([[flow.id, flow]]), actions)).toEqual([]);
     if (flow.onComplete) expect(Object.keys(actions.onComplete)).toContain(flow.onComplete);
     if (flow.guard) expect(Object.keys(actions.guards)).toContain(flow.guard);
     for (const s of Object.values(flow.steps)) {
@@ -130,22 +132,24 @@ describe("flow loading", () => {
     expect(() => loadFlows({ ...flowFiles, num: digits })).toThrow(/button id "10" .* must be snake_case and start with a letter/);
   });
 
-  it("rejects callback data longer than Telegram's 64 bytes (f: + flow + step + button id)", () => {
+  it("rejects callback data longer than Telegram's 64 bytes (1f: + flow + step + button id)", () => {
     const long = "a".repeat(24);
-    const tooLong = { id: long, start: long, steps: { [long]: step([[button({ id: "b2345678901234", label: "x.y" })]]) } };
-    // 2 + 24 + 1 + 24 + 1 + 14 = 66 bytes.
-    expect(() => loadFlows({ [long]: tooLong })).toThrow(/callback data f:a{24}:a{24}:b2345678901234 is 66 bytes, more than Telegram's 64/);
-    const fits = { ...tooLong, steps: { [long]: step([[button({ id: "b23456789012", label: "x.y" })]]) } };
+    const tooLong = { id: long, start: long, steps: { [long]: step([[button({ id: "b234567890123", label: "x.y" })]]) } };
+    // 3 + 24 + 1 + 24 + 1 + 13 = 66 bytes.
+    expect(() => loadFlows({ [long]: tooLong })).toThrow(/callback data 1f:a{24}:a{24}:b234567890123 is 66 bytes, more than Telegram's 64/);
+    const fits = { ...tooLong, steps: { [long]: step([[button({ id: "b2345678901", label: "x.y" })]]) } };
     expect(loadFlows({ [long]: fits }).get(long)).toBeDefined();
   });
 
-  it("reads old positional callback data as legacy, never as a button id", () => {
-    expect(parseCallbackData("f:report:safe:1")).toEqual({ flowId: "report", stepId: "safe", button: "1", legacy: true });
-    expect(parseCallbackData("f:report:safe:safe_no")).toMatchObject({ button: "safe_no", legacy: false });
-    expect(parseCallbackData("f:report:safe:back")).toMatchObject({ button: "back", legacy: false });
-    expect(parseCallbackData("f:report:safe")).toBeUndefined();
-    expect(parseCallbackData("f:report:safe:a:b")).toBeUndefined();
-    expect(parseCallbackData("nav:help")).toBeUndefined();
+  it("reads flow buttons of the old format (no version byte) as the same buttons; positional data names no button", () => {
+    expect(decodeCallback("f:report:safe:safe_no")).toEqual({ kind: "flow", flow: "report", step: "safe", button: "safe_no" });
+    expect(decodeCallback("f:report:safe:back")).toMatchObject({ kind: "flow", button: "back" });
+    // Positional data from before button ids: no id is all digits, so the engine treats it as an old button.
+    expect(decodeCallback("f:report:safe:1")).toMatchObject({ kind: "flow", button: "1" });
+    for (const flow of flows.values()) for (const s of Object.values(flow.steps)) for (const b of s.buttons.flat()) expect(buttonId(b)).not.toMatch(/^\d+$/);
+    expect(decodeCallback("f:report:safe")).toBeUndefined();
+    expect(decodeCallback("f:report:safe:a:b")).toBeUndefined();
+    expect(decodeCallback("nav:help")).toEqual({ kind: "nav.help" });
   });
 
   it("gives every flow a version that changes with the flow and not with the order of its keys", () => {
@@ -159,6 +163,34 @@ describe("flow loading", () => {
     expect(flowVersion(edited)).not.toBe(flowVersion(report));
     const versions = [...loadFlows().values()].map(flowVersion);
     expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it("fails when an action reads an answer the flow never records, or a value it does not accept", () => {
+    const report = structuredClone(reportFile);
+    const steps: Record<string, unknown> = report.steps;
+    // The school question is gone, but submitReport still reads "school".
+    steps.age = { ...report.steps.age, choices: { ...report.steps.age.choices, go: "words" }, buttons: [[{ label: "report:prefer_not", go: "words" }]] };
+    delete steps.school;
+    // And a contact button records a value the report does not know.
+    steps.contact = { text: "report:contact", buttons: [[{ label: "report:contact_yes", go: "review", set: { contact: "maybe" } }]] };
+    const problems = actionProblems(loadFlows({ ...flowFiles, report }), actions);
+    expect(problems).toContain('flows/report.json: submitReport reads the answer "school", which the flow never records');
+    expect(problems).toContain('flows/report.json: the answer "contact" can be "maybe", which submitReport does not accept');
+    expect(problems.every((p) => p.startsWith("flows/report.json"))).toBe(true);
+  });
+
+  it("derives a flow's answers from its buttons, lists, typed text and the actions it names", () => {
+    const schema = answerSchema(flows.get("report")!, (action) => actions.onEnter[action]?.writes ?? []);
+    expect([...schema.get("region")!]).toHaveLength(20);
+    expect(schema.get("category")).toContain("bullying");
+    expect(schema.get("age")).toEqual(new Set(["UNDER_10", "AGE_10_12", "AGE_13_15", "AGE_16_17", "ADULT"]));
+    expect(schema.get("words")).toEqual(new Set(["text"]));
+    expect(schema.get("alerted")).toEqual(new Set(["code"]));
+  });
+
+  it("rejects a step that draws its buttons from a list that does not exist", () => {
+    const listless = { id: "listless", start: "a", steps: { a: { text: "x.y", choices: { list: "planets", record: "planet", go: "end" } } } };
+    expect(() => loadFlows({ ...flowFiles, listless })).toThrow(/flows\/listless\.json steps\.a\.choices\.list: no list "planets"/);
   });
 
   it("rejects a malformed flow with a message naming the file and the problem", () => {

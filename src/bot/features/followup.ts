@@ -1,9 +1,14 @@
 // After a report: the child checks it with the case code (from any account) or under
 // "My reports", reads the team's messages and adds their own.
 import { Composer } from "grammy";
+import { z } from "zod";
 import type { BotContext } from "../context.js";
-import { escapeHtml, helpRow, navData, show } from "../screen.js";
-import { QUICK_EXIT_DATA } from "../../flows/engine.js";
+import type { FlowActions, InputCheck } from "../../flows/actions.js";
+import { readingAnswers } from "../../flows/answers.js";
+import { flowIds } from "../../flows/registry.js";
+import { escapeHtml, helpRow, navData, quickExitData, show } from "../screen.js";
+import { encodeCallback, onButton } from "../callback-data.js";
+import type { TextKey } from "../../i18n/i18n.js";
 import { codeInText, looksLikeCode, normalizeCode } from "../../domain/reports/case-code.js";
 import { cutToUnits } from "../../domain/telegram-limits.js";
 import { limits } from "../../domain/reports/limits.js";
@@ -54,13 +59,12 @@ async function accessible(ctx: BotContext, reportId: string): Promise<{ report: 
   return known ? { report, open: isOpen(ctx, report) } : undefined;
 }
 
-/** The lock screen: the case code before anything of the report. Neutral words only: someone else may be reading. */
-async function askCodeToOpen(ctx: BotContext, reportId: string, text = "followup:locked"): Promise<void> {
-  ctx.session.awaiting = { kind: "code", reportId };
-  await show(ctx, {
-    text: ctx.t(text),
-    rows: [[{ text: ctx.t("menu.my_reports"), callback_data: navData.reports }], helpRow(ctx), [{ text: ctx.t("nav.quick_exit"), callback_data: QUICK_EXIT_DATA }]],
-  });
+/**
+ * The lock screen (flows/case_code.json): the case code before anything of the report, with neutral
+ * words only, since someone else may be reading; `locked_write` when a message typed meanwhile waits.
+ */
+async function askCodeToOpen(ctx: BotContext, entry: "locked" | "locked_write" = "locked"): Promise<void> {
+  await ctx.services.engine.start(ctx, flowIds.caseCode, { at: entry });
 }
 
 /** What the thread may use of one message, leaving room for the report's own lines. */
@@ -90,10 +94,10 @@ export async function showReport(ctx: BotContext, report: ReportRecord): Promise
   await show(ctx, {
     text,
     rows: [
-      ...(open ? [[{ text: ctx.t("followup:add"), callback_data: `fu:add:${report.id}` }]] : []),
+      ...(open ? [[{ text: ctx.t("followup:add"), callback_data: encodeCallback({ kind: "report.add", id: report.id }) }]] : []),
       [{ text: ctx.t("menu.my_reports"), callback_data: navData.reports }],
       helpRow(ctx),
-      [{ text: ctx.t("nav.quick_exit"), callback_data: QUICK_EXIT_DATA }],
+      [{ text: ctx.t("nav.quick_exit"), callback_data: quickExitData }],
     ],
   });
 }
@@ -103,36 +107,48 @@ export async function showMyReports(ctx: BotContext): Promise<void> {
   // A locked report is a neutral line: no status, nothing of what it is about.
   const items = reports.map((r) => [
     isOpen(ctx, r)
-      ? { text: ctx.t("followup:item", { hint: r.codeHint, date: date(r.createdAt), status: ctx.t(`followup:status_${r.status}`) }), callback_data: `fu:view:${r.id}` }
-      : { text: ctx.t("followup:item_locked", { date: date(r.createdAt) }), callback_data: `fu:view:${r.id}` },
+      ? { text: ctx.t("followup:item", { hint: r.codeHint, date: date(r.createdAt), status: ctx.t(`followup:status_${r.status}`) }), callback_data: encodeCallback({ kind: "report.view", id: r.id }) }
+      : { text: ctx.t("followup:item_locked", { date: date(r.createdAt) }), callback_data: encodeCallback({ kind: "report.view", id: r.id }) },
   ]);
   const anyLocked = reports.some((r) => !isOpen(ctx, r));
   await show(ctx, {
     text: ctx.t(!reports.length ? "followup:my_reports_none" : anyLocked ? "followup:my_reports_locked" : "followup:my_reports"),
-    rows: [...items, [{ text: ctx.t("followup:check_code"), callback_data: "fu:code" }], helpRow(ctx)],
+    rows: [...items, [{ text: ctx.t("followup:check_code"), callback_data: encodeCallback({ kind: "report.code" }) }], helpRow(ctx)],
   });
 }
 
 async function askCode(ctx: BotContext): Promise<void> {
-  ctx.session.awaiting = { kind: "code" };
-  await show(ctx, { text: ctx.t("followup:ask_code"), rows: [helpRow(ctx)] });
+  await ctx.services.engine.start(ctx, flowIds.caseCode);
 }
 
-async function openByCode(ctx: BotContext, code: string): Promise<void> {
+/** The report a typed code opens, or why not: too many wrong codes lately, or no such report. Every try counts. */
+async function reportForCode(ctx: BotContext, code: string): Promise<{ report: ReportRecord } | { problem: TextKey }> {
   const { reports } = ctx.services;
   const pseudonym = ctx.pseudonym!;
-  if ((await reports.codeAttempts(pseudonym)) >= limits.failedCodeAttemptsPerHour) {
-    await ctx.reply(ctx.t("followup:too_many"), { reply_markup: { inline_keyboard: [helpRow(ctx)] } });
-    return;
-  }
+  if ((await reports.codeAttempts(pseudonym)) >= limits.failedCodeAttemptsPerHour) return { problem: "followup:too_many" };
   const report = await reports.findByCode(code);
   await reports.recordCodeAttempt(pseudonym, report !== null);
-  if (!report) {
-    ctx.session.awaiting = { kind: "code" };
-    await ctx.reply(ctx.t("followup:not_found"), { reply_markup: { inline_keyboard: [helpRow(ctx)] } });
-    return;
-  }
-  ctx.session.awaiting = undefined;
+  return report ? { report } : { problem: "followup:not_found" };
+}
+
+/** A code typed outside the code question (anywhere a code is not asked): opened at once. */
+async function openByCode(ctx: BotContext, code: string): Promise<void> {
+  const found = await reportForCode(ctx, code);
+  if ("problem" in found) await ctx.reply(ctx.t(found.problem), { reply_markup: { inline_keyboard: [helpRow(ctx)] } });
+  else await openReport(ctx, found.report);
+}
+
+/** The code question's check: a code (alone or inside a sentence) becomes the report it opens; the session never keeps the code. */
+async function caseCode(ctx: BotContext, text: string): Promise<InputCheck> {
+  const typed = text.trim();
+  const code = normalizeCode(typed) !== undefined ? typed : codeInText(typed);
+  // A child who tells their story instead of a code is listened to, not told "wrong code".
+  if (code === undefined && (ctx.heard?.findings.length ?? 0) > 0) return { leave: true };
+  const found = await reportForCode(ctx, code ?? typed);
+  return "problem" in found ? { retry: found.problem } : { value: found.report.id };
+}
+
+async function openReport(ctx: BotContext, report: ReportRecord): Promise<void> {
   await showReport(ctx, report);
   // A message typed while this report was locked: the child decides now whether it goes.
   const held = ctx.session.heldMessage;
@@ -140,14 +156,16 @@ async function openByCode(ctx: BotContext, code: string): Promise<void> {
   else if (held?.reportId === report.id) {
     await show(ctx, {
       text: ctx.t("followup:held", { text: escapeHtml(cutToUnits(held.text, 3_000)) }),
-      rows: [[{ text: ctx.t("followup:held_send"), callback_data: "fu:held:send" }, { text: ctx.t("followup:held_drop"), callback_data: "fu:held:drop" }], helpRow(ctx)],
+      rows: [[
+        { text: ctx.t("followup:held_send"), callback_data: encodeCallback({ kind: "report.held", send: true }) },
+        { text: ctx.t("followup:held_drop"), callback_data: encodeCallback({ kind: "report.held", send: false }) },
+      ], helpRow(ctx)],
     });
   }
 }
 
 async function addMessage(ctx: BotContext, reportId: string, text: string): Promise<void> {
   const { reports, staff } = ctx.services;
-  ctx.session.awaiting = undefined;
   const found = await accessible(ctx, reportId);
   const report = found?.report;
   if (!found || !report || !(OPEN_STATUSES as readonly string[]).includes(report.status)) {
@@ -158,7 +176,7 @@ async function addMessage(ctx: BotContext, reportId: string, text: string): Prom
   // (sealed with the session) and sent only if the child, with the code, says so.
   if (!found.open) {
     ctx.session.heldMessage = { reportId: report.id, text, at: Date.now() };
-    await askCodeToOpen(ctx, report.id, "followup:locked_write");
+    await askCodeToOpen(ctx, "locked_write");
     return;
   }
   touch(ctx, report.id);
@@ -182,64 +200,73 @@ async function addMessage(ctx: BotContext, reportId: string, text: string): Prom
 
 followupFeature.command("status", askCode);
 followupFeature.command("reports", showMyReports);
-followupFeature.callbackQuery(navData.reports, async (ctx) => {
+onButton(followupFeature, "nav.reports", async (ctx) => {
   await ctx.answerCallbackQuery();
   await showMyReports(ctx);
 });
-followupFeature.callbackQuery("fu:code", async (ctx) => {
+onButton(followupFeature, "report.code", async (ctx) => {
   await ctx.answerCallbackQuery();
   await askCode(ctx);
 });
-followupFeature.callbackQuery(/^fu:view:([\w-]{36})$/, async (ctx) => {
+onButton(followupFeature, "report.view", async (ctx, { id }) => {
   await ctx.answerCallbackQuery();
-  const found = await accessible(ctx, ctx.match[1]!);
+  const found = await accessible(ctx, id);
   if (!found) return showMyReports(ctx);
-  if (!found.open) return askCodeToOpen(ctx, found.report.id);
+  if (!found.open) return askCodeToOpen(ctx);
   await showReport(ctx, found.report);
 });
-followupFeature.callbackQuery(/^fu:add:([\w-]{36})$/, async (ctx) => {
+onButton(followupFeature, "report.add", async (ctx, { id }) => {
   await ctx.answerCallbackQuery();
-  const found = await accessible(ctx, ctx.match[1]!);
+  const found = await accessible(ctx, id);
   if (!found) return showMyReports(ctx);
-  if (!found.open) return askCodeToOpen(ctx, found.report.id);
+  if (!found.open) return askCodeToOpen(ctx);
   touch(ctx, found.report.id);
-  ctx.session.awaiting = { kind: "thread", reportId: found.report.id };
-  await show(ctx, { text: ctx.t("followup:write"), rows: [helpRow(ctx)] });
+  await ctx.services.engine.start(ctx, flowIds.reportMessage, { prefill: { report: found.report.id } });
 });
 // "You have a new message. Open it?": the content shows only when the child asks for it, and
 // only with the code when the report has locked.
-followupFeature.callbackQuery(/^fu:msg:([\w-]{36})$/, async (ctx) => {
+onButton(followupFeature, "report.message", async (ctx, { id }) => {
   await ctx.answerCallbackQuery();
-  const message = await ctx.services.db.reportMessage.findUnique({ where: { id: ctx.match[1]! }, select: { reportId: true } });
+  const message = await ctx.services.db.reportMessage.findUnique({ where: { id }, select: { reportId: true } });
   const found = message && (await accessible(ctx, message.reportId));
   if (!found) return show(ctx, { text: ctx.t("followup:gone"), rows: [helpRow(ctx)] });
-  if (!found.open) return askCodeToOpen(ctx, found.report.id);
+  if (!found.open) return askCodeToOpen(ctx);
   await showReport(ctx, found.report);
 });
 // The message held by the lock: sent or dropped, as the child chooses after the code.
-followupFeature.callbackQuery(/^fu:held:(send|drop)$/, async (ctx) => {
+onButton(followupFeature, "report.held", async (ctx, { send }) => {
   await ctx.answerCallbackQuery();
   const held = ctx.session.heldMessage;
   delete ctx.session.heldMessage;
   if (!held) return showMyReports(ctx);
-  if (ctx.match[1] === "send") return addMessage(ctx, held.reportId, held.text);
+  if (send) return addMessage(ctx, held.reportId, held.text);
   const found = await accessible(ctx, held.reportId);
   if (found?.open) return showReport(ctx, found.report);
   await showMyReports(ctx);
 });
 
-// Text the child types while the bot waits for a code or a message, or a code typed anywhere.
+// A code typed anywhere a code or other text is not asked for opens its report. (Asked codes and
+// messages to a report are typed answers of flows/case_code.json and report_message.json.)
 followupFeature.on("message:text", async (ctx, next) => {
   const text = ctx.message.text.trim();
-  const awaiting = ctx.session.awaiting;
-  if (text.startsWith("/")) return next();
-  if (awaiting?.kind === "thread") return addMessage(ctx, awaiting.reportId, ctx.message.text);
-  // While a code is awaited, a child who types their story instead is heard, not told "wrong code".
-  // A code awaited may come inside a sentence ("мой код H2GQG-NJ7Z4").
-  const code = awaiting?.kind === "code" ? (normalizeCode(text) !== undefined ? text : codeInText(text)) : undefined;
-  const storyInsteadOfCode = awaiting?.kind === "code" && code === undefined && (ctx.heard?.findings.length ?? 0) > 0;
-  if (storyInsteadOfCode) ctx.session.awaiting = undefined;
-  else if (awaiting?.kind === "code") return openByCode(ctx, code ?? text);
-  else if (looksLikeCode(text) && !ctx.services.engine.current(ctx)?.step.input) return openByCode(ctx, text);
-  await next();
+  if (text.startsWith("/") || !looksLikeCode(text) || ctx.services.engine.current(ctx)?.step.input) return next();
+  await openByCode(ctx, text);
 });
+
+/** The code behind flows/case_code.json and report_message.json. */
+export const followupActions: Pick<FlowActions<BotContext>, "checks" | "onComplete"> = {
+  checks: { caseCode },
+  onComplete: {
+    openReport: readingAnswers(z.object({ report: z.string() }), async (ctx: BotContext, { report: id }) => {
+      const report = id ? await ctx.services.reports.byId(id) : null;
+      if (report) await openReport(ctx, report);
+      else await showMyReports(ctx);
+      return "handled" as const;
+    }),
+    sendReportMessage: readingAnswers(z.object({ report: z.string(), message: z.string() }), async (ctx: BotContext, { report, message }) => {
+      if (report && message) await addMessage(ctx, report, message);
+      else await showMyReports(ctx);
+      return "handled" as const;
+    }),
+  },
+};

@@ -3,9 +3,10 @@ import { Composer } from "grammy";
 import type { SessionFlavor } from "grammy";
 import type { BotContext, SessionData } from "../context.js";
 import { helpRow, show } from "../screen.js";
+import { encodeCallback, onButton } from "../callback-data.js";
 
-const yes = "forget:yes";
-const no = "forget:no";
+const yes = encodeCallback({ kind: "forget", confirm: true });
+const no = encodeCallback({ kind: "forget", confirm: false });
 
 export const forgetFeature = new Composer<BotContext>();
 
@@ -16,8 +17,9 @@ forgetFeature.command("forget", (ctx) =>
   }),
 );
 
-forgetFeature.callbackQuery(yes, async (ctx) => {
+onButton(forgetFeature, "forget", async (ctx, { confirm }) => {
   await ctx.answerCallbackQuery();
+  if (!confirm) return show(ctx, { text: ctx.t("forget.kept"), rows: [helpRow(ctx)] });
   const pseudonym = ctx.pseudonym;
   if (pseudonym) {
     await ctx.services.forgetChild(pseudonym);
@@ -26,9 +28,4 @@ forgetFeature.callbackQuery(yes, async (ctx) => {
     (ctx as SessionFlavor<SessionData>).session = null;
   }
   await show(ctx, { text: ctx.t("forget.done"), rows: [helpRow(ctx, { menu: false })] });
-});
-
-forgetFeature.callbackQuery(no, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await show(ctx, { text: ctx.t("forget.kept"), rows: [helpRow(ctx)] });
 });

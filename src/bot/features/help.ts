@@ -3,11 +3,12 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { navData, show } from "../screen.js";
+import { encodeCallback, onButton } from "../callback-data.js";
 
 export async function showHelp(ctx: BotContext, options: { resume?: boolean } = {}): Promise<void> {
   const rows = [];
   if (options.resume) rows.push([{ text: ctx.t("nav.back"), callback_data: navData.resume }]);
-  rows.push([{ text: ctx.t("rights:ui.region_help"), callback_data: "hr:choose" }]);
+  rows.push([{ text: ctx.t("rights:ui.region_help"), callback_data: encodeCallback({ kind: "region.choose" }) }]);
   rows.push([
     { text: ctx.t("nav.menu"), callback_data: navData.menu },
     { text: ctx.t("nav.language"), callback_data: navData.language },
@@ -18,7 +19,7 @@ export async function showHelp(ctx: BotContext, options: { resume?: boolean } = 
 export const helpFeature = new Composer<BotContext>();
 
 helpFeature.command(["help", "sos"], (ctx) => showHelp(ctx));
-helpFeature.callbackQuery(navData.help, async (ctx) => {
+onButton(helpFeature, "nav.help", async (ctx) => {
   await ctx.answerCallbackQuery();
   await showHelp(ctx);
 });

@@ -19,11 +19,13 @@ import { looksLikeQuestion } from "../../domain/rights/question.js";
 import { cutToUnits } from "../../domain/telegram-limits.js";
 import { rightsLibrary } from "../../domain/rights/library.js";
 import { searchTopics } from "../../domain/rights/search.js";
+import { encodeCallback, onButton } from "../callback-data.js";
+import { flowIds } from "../../flows/registry.js";
+import type { TextKey } from "../../i18n/i18n.js";
 
 export const listenData = {
-  tell: "ls:tell",
-  mayWrite: (signalId: string) => `ls:write:${signalId}`,
-  openReply: (messageId: string) => `sg:msg:${messageId}`,
+  tell: encodeCallback({ kind: "listen.tell" }),
+  mayWrite: (signal: string) => encodeCallback({ kind: "listen.mayWrite", signal }),
 } as const;
 
 /** "Tell the team" keeps the child's words this long (in the sealed session). */
@@ -33,7 +35,7 @@ const LISTENING_MS = 60 * 60 * 1000;
 /** As much as the report's words can hold. */
 const TOLD_MAX_UNITS = 3000;
 /** The crisis reply fits the most serious signal heard. */
-const CRISIS_TEXT: readonly [RiskSignal, string][] = [
+const CRISIS_TEXT: readonly [RiskSignal, TextKey][] = [
   ["suicide", "listen:crisis.suicide"],
   ["self_harm", "listen:crisis.self_harm"],
   ["sexual_abuse", "listen:crisis.sexual_abuse"],
@@ -50,7 +52,7 @@ function typedText(ctx: BotContext): string | undefined {
 }
 
 function inReport(ctx: BotContext): boolean {
-  return ctx.session.flow?.id === "report";
+  return ctx.session.flow?.id === flowIds.report;
 }
 
 function tellTeamButton(ctx: BotContext): InlineKeyboardButton[] {
@@ -91,7 +93,7 @@ async function answerCrisis(ctx: BotContext, text: string, urgent: RiskFinding[]
   const signals = urgent.map((f) => f.signal);
   const key = CRISIS_TEXT.find(([signal]) => signals.includes(signal))?.[1] ?? "listen:crisis.danger";
   // A message added to a sent report raises that report itself (followup); a draft is marked.
-  const addingToReport = ctx.session.awaiting?.kind === "thread";
+  const addingToReport = ctx.session.flow?.id === flowIds.reportMessage;
   const draft = inReport(ctx) ? ctx.session.flow : undefined;
   let told = false;
   let signalId: string | undefined;
@@ -149,8 +151,7 @@ export const listenFeature = new Composer<BotContext>();
 listenFeature.on("message", async (ctx, next) => {
   const text = typedText(ctx);
   if (!text) return next();
-  const asked = ctx.session.awaiting?.kind === "rights_search";
-  if (asked) ctx.session.awaiting = undefined;
+  const asked = ctx.askedQuestion === true;
   const heard = ctx.heard ?? { findings: detectRisk(text).findings, crisisAnswered: false };
   // The crisis reply already carries help, "Tell the team" and the way on: nothing may follow.
   if (heard.crisisAnswered) return;
@@ -177,32 +178,41 @@ listenFeature.on("message", async (ctx, next) => {
   if (asked) return showThemes(ctx, "rights:ui.no_results");
   await ctx.reply(ctx.t("listen:fallback"), { reply_markup: { inline_keyboard: [helpRow(ctx, { menu: false })] } });
   if (await resumeQuiz(ctx)) return;
-  if (!(await ctx.services.engine.resume(ctx))) await ctx.services.engine.start(ctx, "menu");
+  if (!(await ctx.services.engine.resume(ctx))) await ctx.services.engine.start(ctx, flowIds.menu);
 });
 
 // "Tell the team": the report flow, with the child's words already in it (seen and confirmed on
 // the review screen before anything is sent).
-listenFeature.callbackQuery(listenData.tell, async (ctx) => {
+onButton(listenFeature, "listen.tell", async (ctx) => {
   await ctx.answerCallbackQuery();
   // The message tapped on keeps its help numbers on screen; the report begins below it.
   ctx.freshScreen = true;
   const told = ctx.session.told;
   ctx.session.told = undefined;
   const words = told && Date.now() - told.at < TOLD_KEEP_MS ? told.words : undefined;
-  await ctx.services.engine.start(ctx, "report", words ? { prefill: { words } } : {});
+  await ctx.services.engine.start(ctx, flowIds.report, words ? { prefill: { words } } : {});
+});
+
+// «This is happening to me» under a crisis topic (suicidal thoughts, self-harm): the crisis words
+// and numbers first, what the team can and cannot do, then the way to tell it. Nothing is
+// raised to staff by a tap: the child has not written anything yet.
+onButton(listenFeature, "rights.crisis", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const lines = [ctx.t("listen:crisis.suicide"), "", ctx.t("listen:status.anonymous"), ctx.t("listen:status.can_tell")];
+  await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: { inline_keyboard: [tellTeamButton(ctx), helpRow(ctx)] } });
 });
 
 // "The team may write to me here", under a crisis reply: the way back is kept on the signal.
-listenFeature.callbackQuery(/^ls:write:([\w-]{36})$/, async (ctx) => {
+onButton(listenFeature, "listen.mayWrite", async (ctx, { signal }) => {
   await ctx.answerCallbackQuery();
-  const allowed = ctx.pseudonym && (await ctx.services.signals.allowReplies(ctx.match[1]!, ctx.pseudonym, ctx.chat!.id));
+  const allowed = ctx.pseudonym && (await ctx.services.signals.allowReplies(signal, ctx.pseudonym, ctx.chat!.id));
   await ctx.reply(ctx.t(allowed ? "listen:may_write_done" : "listen:may_write_gone"), { reply_markup: { inline_keyboard: [helpRow(ctx)] } });
 });
 
 // "You have a new message. Open it?" for a reply to a signal: shown only when the child asks.
-listenFeature.callbackQuery(/^sg:msg:([\w-]{36})$/, async (ctx) => {
+onButton(listenFeature, "listen.reply", async (ctx, { message }) => {
   await ctx.answerCallbackQuery();
-  const body = ctx.pseudonym ? await ctx.services.signals.openReply(ctx.match[1]!, ctx.pseudonym) : undefined;
+  const body = ctx.pseudonym ? await ctx.services.signals.openReply(message, ctx.pseudonym) : undefined;
   if (!body) return show(ctx, { text: ctx.t("followup:gone"), rows: [helpRow(ctx)] });
   await show(ctx, { text: `${ctx.t("listen:team_reply")}\n\n<blockquote>${escapeHtml(body)}</blockquote>`, rows: [tellTeamButton(ctx), helpRow(ctx)] });
 });

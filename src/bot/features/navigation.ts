@@ -1,30 +1,31 @@
 // Start, menu, language and resume: the ways into the conversations in flows/.
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import { navData } from "../screen.js";
+import { onButton } from "../callback-data.js";
+import { flowIds } from "../../flows/registry.js";
 
 export const navigationFeature = new Composer<BotContext>();
 
 navigationFeature.command("start", async (ctx) => {
   const engine = ctx.services.engine;
   // A child whose Telegram language is not one of ours chooses first, in all three languages.
-  if (!ctx.languageKnown) await engine.start(ctx, "language", { then: "flow:onboarding" });
-  else await engine.start(ctx, "onboarding");
+  if (!ctx.languageKnown) await engine.start(ctx, flowIds.language, { then: `flow:${flowIds.onboarding}` });
+  else await engine.start(ctx, flowIds.onboarding);
 });
 
-navigationFeature.command("menu", (ctx) => ctx.services.engine.start(ctx, "menu"));
-navigationFeature.command("report", (ctx) => ctx.services.engine.start(ctx, "report"));
-navigationFeature.command("language", (ctx) => ctx.services.engine.start(ctx, "language"));
+navigationFeature.command("menu", (ctx) => ctx.services.engine.start(ctx, flowIds.menu));
+navigationFeature.command("report", (ctx) => ctx.services.engine.start(ctx, flowIds.report));
+navigationFeature.command("language", (ctx) => ctx.services.engine.start(ctx, flowIds.language));
 
-navigationFeature.callbackQuery(navData.menu, async (ctx) => {
+onButton(navigationFeature, "nav.menu", async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.services.engine.start(ctx, "menu");
+  await ctx.services.engine.start(ctx, flowIds.menu);
 });
-navigationFeature.callbackQuery(navData.language, async (ctx) => {
+onButton(navigationFeature, "nav.language", async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.services.engine.start(ctx, "language");
+  await ctx.services.engine.start(ctx, flowIds.language);
 });
-navigationFeature.callbackQuery(navData.resume, async (ctx) => {
+onButton(navigationFeature, "nav.resume", async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (!(await ctx.services.engine.resume(ctx))) await ctx.services.engine.start(ctx, "menu");
+  if (!(await ctx.services.engine.resume(ctx))) await ctx.services.engine.start(ctx, flowIds.menu);
 });

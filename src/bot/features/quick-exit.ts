@@ -4,7 +4,7 @@
 // hangs, it still deletes what it can see (the command and the screen it was pressed on).
 import { Composer, type StorageAdapter } from "grammy";
 import type { BotContext, SessionData } from "../context.js";
-import { QUICK_EXIT_DATA } from "../../flows/engine.js";
+import { onButton } from "../callback-data.js";
 import { errorSummary } from "../../logger.js";
 import { withTimeout } from "../../domain/timeouts.js";
 
@@ -50,7 +50,7 @@ export function quickExitFeature(storage: StorageAdapter<SessionData>): Composer
   }
 
   feature.command(["hide", "exit"], quickExit);
-  feature.callbackQuery(QUICK_EXIT_DATA, async (ctx) => {
+  onButton(feature, "quickExit", async (ctx) => {
     await ctx.answerCallbackQuery().catch(() => undefined);
     await quickExit(ctx);
   });

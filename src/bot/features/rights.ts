@@ -4,44 +4,66 @@
 import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { BotContext } from "../context.js";
-import { escapeHtml, helpRow, inRows, show } from "../screen.js";
+import { escapeHtml, helpRow, inRows, navData, show } from "../screen.js";
 import { rightsLibrary, topicGroups, topicSources, type Topic } from "../../domain/rights/library.js";
 import { searchTopics } from "../../domain/rights/search.js";
+import { encodeCallback, onButton } from "../callback-data.js";
+import { flowIds } from "../../flows/registry.js";
+import type { FlowActions, InputCheck } from "../../flows/actions.js";
+import { topicKey } from "../../i18n/data-keys.js";
+import type { TextKey } from "../../i18n/i18n.js";
 
 export const rightsFeature = new Composer<BotContext>();
 const library = rightsLibrary();
 
-export const rightsData = { themes: "rt:themes", ask: "rt:ask" } as const;
+export const rightsData = {
+  themes: encodeCallback({ kind: "rights.themes" }),
+  ask: encodeCallback({ kind: "rights.ask" }),
+  crisis: encodeCallback({ kind: "rights.crisis" }),
+} as const;
 
-export const topicButton = (ctx: BotContext, topic: Topic): InlineKeyboardButton[] => [{ text: ctx.t(`rights:topics.${topic.id}.title`), callback_data: `rt:t:${topic.id}` }];
+/** «This is happening to me»: the report, or for a crisis topic help first (see listen.ts), or «Get help now». */
+const happeningData = { report: encodeCallback({ kind: "rights.report" }), crisis: rightsData.crisis, help: navData.help } as const;
 
-export async function showThemes(ctx: BotContext, intro = "rights:ui.groups_title"): Promise<void> {
-  const rows = inRows(topicGroups.map((g) => ({ text: ctx.t(`rights:ui.groups.${g}`), callback_data: `rt:g:${g}` })));
+export const topicButton = (ctx: BotContext, topic: Topic): InlineKeyboardButton[] => [{ text: ctx.t(topicKey(topic.id, "title")), callback_data: encodeCallback({ kind: "rights.topic", topic: topic.id }) }];
+
+export async function showThemes(ctx: BotContext, intro: TextKey = "rights:ui.groups_title"): Promise<void> {
+  const rows = inRows(topicGroups.map((g) => ({ text: ctx.t(`rights:ui.groups.${g}`), callback_data: encodeCallback({ kind: "rights.group", group: g }) })));
   await show(ctx, { text: ctx.t(intro), rows: [...rows, [{ text: ctx.t("rights:ui.ask"), callback_data: rightsData.ask }], helpRow(ctx)] });
 }
 
+/** "Ask a question" (flows/rights_question.json): the next words typed are searched as a question. */
 export async function askQuestion(ctx: BotContext): Promise<void> {
-  ctx.session.awaiting = { kind: "rights_search" };
-  await show(ctx, { text: ctx.t("rights:ui.ask_prompt"), rows: [[{ text: ctx.t("rights:ui.back_topics"), callback_data: rightsData.themes }], helpRow(ctx)] });
+  await ctx.services.engine.start(ctx, flowIds.rightsQuestion);
 }
 
+/**
+ * The question's check: the words always go on to the listening feature, which reads danger and
+ * disclosures first and then answers the question (listen.ts); the flow only marks them as asked.
+ */
+async function rightsQuestion(ctx: BotContext): Promise<InputCheck> {
+  ctx.askedQuestion = true;
+  return { leave: true };
+}
+
+export const rightsActions: Pick<FlowActions<BotContext>, "checks"> = { checks: { rightsQuestion } };
+
 function sourcesText(ctx: BotContext, topic: Topic): string {
-  const lines = topicSources(library, topic, ctx.language, (list) => ctx.t("rights:ui.articles", { list }));
+  const lines = topicSources(library, topic, ctx.language, (list, count) => ctx.t("rights:ui.articles", { list, count }));
   return lines.length ? `\n\n${ctx.t("rights:ui.sources_title")}\n${lines.map((l) => `• ${escapeHtml(l)}`).join("\n")}` : "";
 }
 
 async function showTopic(ctx: BotContext, topic: Topic, part: "short" | "more"): Promise<void> {
-  const base = `rights:topics.${topic.id}`;
-  const body = part === "short" ? `${ctx.t(`${base}.short`)}\n\n${ctx.t("rights:ui.todo_title")}\n${ctx.t(`${base}.todo`)}` : ctx.t(`${base}.more`);
+  const body = part === "short" ? `${ctx.t(topicKey(topic.id, "short"))}\n\n${ctx.t("rights:ui.todo_title")}\n${ctx.t(topicKey(topic.id, "todo"))}` : ctx.t(topicKey(topic.id, "more"));
   const rows: InlineKeyboardButton[][] = [];
-  if (part === "short") rows.push([{ text: ctx.t("rights:ui.more"), callback_data: `rt:m:${topic.id}` }]);
-  if (topic.report) rows.push([{ text: ctx.t("rights:ui.happening"), callback_data: "rt:report" }]);
+  if (part === "short") rows.push([{ text: ctx.t("rights:ui.more"), callback_data: encodeCallback({ kind: "rights.more", topic: topic.id }) }]);
+  if (topic.report) rows.push([{ text: ctx.t("rights:ui.happening"), callback_data: happeningData[topic.happening] }]);
   rows.push([
-    { text: ctx.t("rights:ui.helped_yes"), callback_data: `rt:f:${topic.id}:1` },
-    { text: ctx.t("rights:ui.helped_no"), callback_data: `rt:f:${topic.id}:0` },
+    { text: ctx.t("rights:ui.helped_yes"), callback_data: encodeCallback({ kind: "rights.helped", topic: topic.id, helped: true }) },
+    { text: ctx.t("rights:ui.helped_no"), callback_data: encodeCallback({ kind: "rights.helped", topic: topic.id, helped: false }) },
   ]);
-  rows.push([{ text: ctx.t("rights:ui.back_topics"), callback_data: `rt:g:${topic.group}` }], helpRow(ctx));
-  await show(ctx, { text: `<b>${escapeHtml(ctx.t(`${base}.title`))}</b>\n\n${body}${sourcesText(ctx, topic)}\n\n${ctx.t("rights:ui.helped_question")}`, rows });
+  rows.push([{ text: ctx.t("rights:ui.back_topics"), callback_data: encodeCallback({ kind: "rights.group", group: topic.group }) }], helpRow(ctx));
+  await show(ctx, { text: `<b>${escapeHtml(ctx.t(topicKey(topic.id, "title")))}</b>\n\n${body}${sourcesText(ctx, topic)}\n\n${ctx.t("rights:ui.helped_question")}`, rows });
 }
 
 /**
@@ -62,36 +84,39 @@ export async function answerQuestion(ctx: BotContext, question: string, options:
   return true;
 }
 
-rightsFeature.command("rights", (ctx) => ctx.services.engine.start(ctx, "rights"));
-rightsFeature.callbackQuery(rightsData.themes, async (ctx) => {
+rightsFeature.command("rights", (ctx) => ctx.services.engine.start(ctx, flowIds.rights));
+onButton(rightsFeature, "rights.themes", async (ctx) => {
   await ctx.answerCallbackQuery();
   await showThemes(ctx);
 });
-rightsFeature.callbackQuery(rightsData.ask, async (ctx) => {
+onButton(rightsFeature, "rights.ask", async (ctx) => {
   await ctx.answerCallbackQuery();
   await askQuestion(ctx);
 });
-rightsFeature.callbackQuery(/^rt:g:([a-z]+)$/, async (ctx) => {
+onButton(rightsFeature, "rights.group", async (ctx, { group }) => {
   await ctx.answerCallbackQuery();
-  const topics = library.topics.filter((t) => t.group === ctx.match[1]);
-  if (topics.length === 0) return showThemes(ctx);
+  const known = topicGroups.find((g) => g === group);
+  const topics = library.topics.filter((t) => t.group === known);
+  if (!known || topics.length === 0) return showThemes(ctx);
   await show(ctx, {
-    text: `<b>${ctx.t(`rights:ui.groups.${ctx.match[1]}`)}</b>\n\n${ctx.t("rights:ui.group_title")}`,
+    text: `<b>${ctx.t(`rights:ui.groups.${known}`)}</b>\n\n${ctx.t("rights:ui.group_title")}`,
     rows: [...topics.map((t) => topicButton(ctx, t)), [{ text: ctx.t("rights:ui.back_topics"), callback_data: rightsData.themes }], helpRow(ctx)],
   });
 });
-rightsFeature.callbackQuery(/^rt:([tm]):([a-z0-9_]+)$/, async (ctx) => {
+for (const [kind, part] of [["rights.topic", "short"], ["rights.more", "more"]] as const) {
+  onButton(rightsFeature, kind, async (ctx, pressed) => {
+    await ctx.answerCallbackQuery();
+    const topic = library.topics.find((t) => t.id === pressed.topic);
+    if (topic) await showTopic(ctx, topic, part);
+    else await showThemes(ctx);
+  });
+}
+onButton(rightsFeature, "rights.report", async (ctx) => {
   await ctx.answerCallbackQuery();
-  const topic = library.topics.find((t) => t.id === ctx.match[2]);
-  if (topic) await showTopic(ctx, topic, ctx.match[1] === "t" ? "short" : "more");
-  else await showThemes(ctx);
+  await ctx.services.engine.start(ctx, flowIds.report);
 });
-rightsFeature.callbackQuery("rt:report", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await ctx.services.engine.start(ctx, "report");
-});
-rightsFeature.callbackQuery(/^rt:f:([a-z0-9_]+):([01])$/, async (ctx) => {
-  const topic = library.topics.find((t) => t.id === ctx.match[1]);
-  if (topic) await ctx.services.db.topicFeedback.create({ data: { topicId: topic.id, helpful: ctx.match[2] === "1", language: ctx.language } });
+onButton(rightsFeature, "rights.helped", async (ctx, { topic: id, helped }) => {
+  const topic = library.topics.find((t) => t.id === id);
+  if (topic) await ctx.services.db.topicFeedback.create({ data: { topicId: topic.id, helpful: helped, language: ctx.language } });
   await ctx.answerCallbackQuery({ text: ctx.t("rights:ui.thanks") });
 });

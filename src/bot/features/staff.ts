@@ -5,13 +5,14 @@
 import { Composer, type Filter } from "grammy";
 import type { BotContext } from "../context.js";
 import type { ReportRecord } from "../../domain/reports/reports.js";
-import type { PriorityLevel } from "../../domain/reports/triage.js";
 import { replyToChild } from "../staff/reply.js";
+import { onButton, type PayloadOf } from "../callback-data.js";
 
 export const staffFeature = new Composer<BotContext>();
 const group = staffFeature.filter((ctx) => ctx.chat !== undefined && ctx.services.staff.isGroup(ctx.chat.id));
 
 type StaffCallback = Filter<BotContext, "callback_query:data">;
+type StaffKind = "staff.claim" | "staff.priority" | "staff.spam" | "staff.block";
 
 async function staffOnly(ctx: BotContext): Promise<boolean> {
   if (await ctx.services.staff.isStaff(ctx.pseudonym)) return true;
@@ -19,52 +20,48 @@ async function staffOnly(ctx: BotContext): Promise<boolean> {
   return false;
 }
 
-async function reportFor(ctx: StaffCallback, number: string): Promise<ReportRecord | undefined> {
-  return (await ctx.services.reports.byNumber(Number(number))) ?? undefined;
-}
-
 /**
  * A button on a report's post: only staff may press it; `run` acts and returns the toast to
  * show (and whether the post needs redrawing).
  */
-function reportButton(pattern: RegExp, run: (ctx: StaffCallback, report: ReportRecord, arg: string | undefined) => Promise<{ toast: string; alert?: boolean; refresh?: boolean; assigneeName?: string }>) {
-  group.callbackQuery(pattern, async (ctx) => {
+function reportButton<K extends StaffKind>(kind: K, run: (ctx: StaffCallback, report: ReportRecord, pressed: PayloadOf<K>) => Promise<{ toast: string; alert?: boolean; refresh?: boolean; assigneeName?: string }>) {
+  onButton(group, kind, async (ctx, pressed) => {
     if (!(await staffOnly(ctx))) return;
-    const report = await reportFor(ctx, ctx.match![1]!);
+    const report = (await ctx.services.reports.byNumber(pressed.report)) ?? undefined;
     if (!report) return ctx.answerCallbackQuery();
     if (!ctx.services.staff.owns(ctx.chat!.id, report)) {
       ctx.services.logger.warn({ case: report.number }, "a staff group acted on a case of another region's group: refused");
       return ctx.answerCallbackQuery({ text: ctx.services.staff.t("staff:other_group", { number: report.number }), show_alert: true });
     }
-    const result = await run(ctx, report, ctx.match![2]);
+    const result = await run(ctx, report, pressed);
     await ctx.answerCallbackQuery({ text: result.toast, show_alert: result.alert ?? false });
     if (result.refresh !== false) await ctx.services.staff.refresh(ctx.api, (await ctx.services.reports.byId(report.id))!, result.assigneeName);
   });
 }
 
-reportButton(/^st:claim:(\d+)$/, async (ctx, report) => {
+reportButton("staff.claim", async (ctx, report) => {
   const { reports, staff } = ctx.services;
   if (!(await reports.claim(report.id, ctx.pseudonym!))) return { toast: staff.t("staff:claim_lost"), alert: true, refresh: false };
   // A staff member's first name is shown to colleagues in the group only; it is not stored.
   return { toast: staff.t("staff:claim_won", { number: report.number }), assigneeName: ctx.from.first_name };
 });
 
-reportButton(/^st:prio:(\d+):(URGENT|HIGH|NORMAL|LOW)$/, async (ctx, report, priority) => {
-  await ctx.services.reports.setPriority(report, ctx.pseudonym!, priority as PriorityLevel);
+reportButton("staff.priority", async (ctx, report, { priority }) => {
+  await ctx.services.reports.setPriority(report, ctx.pseudonym!, priority);
   return { toast: ctx.services.staff.t("staff:priority_set", { priority: ctx.services.staff.t(`staff:badge_${priority}`) }) };
 });
 
-reportButton(/^st:spam:(\d+)$/, async (ctx, report) => {
+reportButton("staff.spam", async (ctx, report) => {
   await ctx.services.reports.markSpam(report, ctx.pseudonym!);
   return { toast: ctx.services.staff.t("staff:spam_done") };
 });
 
-reportButton(/^st:block:(\d+)$/, async (ctx, report) => {
+reportButton("staff.block", async (ctx, report) => {
   await ctx.services.reports.blockReporter(report, ctx.pseudonym!);
   return { toast: ctx.services.staff.t("staff:blocked"), alert: true, refresh: false };
 });
 
-group.callbackQuery(/^st:noop:/, (ctx) => ctx.answerCallbackQuery());
+onButton(group, "staff.noop", (ctx) => ctx.answerCallbackQuery());
 
 /**
  * The case a bot post in this chat is about (its own post or a follow-up). Message ids count per

@@ -11,8 +11,8 @@ import type { BotContext } from "../context.js";
 import type { Admission, ChatGate } from "../../domain/gate/chat-gate.js";
 import { withTimeout } from "../../domain/timeouts.js";
 import { CLAIM_TIMEOUT_MS, MAX_ATTEMPTS, UpdateInProgress } from "./dedupe.js";
-import { helpRow, navData } from "../screen.js";
-import { QUICK_EXIT_DATA } from "../../flows/engine.js";
+import { helpRow } from "../screen.js";
+import { isLifelineButton } from "../callback-data.js";
 import { errorSummary } from "../../logger.js";
 
 export interface ChatGateOptions {
@@ -107,8 +107,7 @@ async function tooFast(ctx: BotContext, first: boolean): Promise<void> {
 }
 
 const LIFELINE_COMMANDS = /^\/(help|sos|hide|exit)(@\w+)?(\s|$)/;
-const LIFELINE_BUTTONS = new Set([navData.help, QUICK_EXIT_DATA]);
 
 function isLifeline(ctx: BotContext): boolean {
-  return LIFELINE_COMMANDS.test(ctx.message?.text ?? "") || LIFELINE_BUTTONS.has(ctx.callbackQuery?.data ?? "");
+  return LIFELINE_COMMANDS.test(ctx.message?.text ?? "") || isLifelineButton(ctx.callbackQuery?.data ?? "");
 }

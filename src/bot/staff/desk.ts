@@ -21,6 +21,7 @@ import type { ClaimedMessage, DbLike, Outbox, OutboxItem, OutboxTarget } from ".
 import type { Db } from "../../db/client.js";
 import { cutToUnits, MESSAGE_MAX_UNITS } from "../../domain/telegram-limits.js";
 import { escapeHtml } from "../screen.js";
+import { encodeCallback } from "../callback-data.js";
 import { ageBandTextKey } from "../../domain/reports/age-bands.js";
 import { reasonTextKey } from "../../domain/reports/triage.js";
 
@@ -64,9 +65,9 @@ export function createStaffDesk(o: StaffDeskOptions) {
   const chatFor = (key: string | undefined): number | undefined => chats.get(key ?? "*") ?? chatId;
   const target = (region: string | null | undefined): OutboxTarget => ({ to: "staff", chat: groupKey(region) });
   const consoleLink = (number: number) => (o.publicUrl ? `${o.publicUrl.replace(/\/+$/, "")}/console/reports/${number}` : undefined);
-  const consoleRow = (number: number): InlineKeyboardButton[][] => {
+  const consoleRow = (number: number, text = t("staff:show_text")): InlineKeyboardButton[][] => {
     const url = consoleLink(number);
-    return url ? [[{ text: t("staff:show_text"), url }]] : [];
+    return url ? [[{ text, url }]] : [];
   };
   let allowList: Promise<Set<string>> | undefined;
 
@@ -127,22 +128,23 @@ export function createStaffDesk(o: StaffDeskOptions) {
       "",
       `<i>${t("staff:reply_hint")}</i>`,
     ].join("\n");
-    return { text, rows: keyboard(report, assigneeName) };
+    // The files are never copied into the group, even in full mode: they open in the console.
+    return { text, rows: [...keyboard(report, assigneeName), ...(content.attachments.length ? consoleRow(report.number, t("staff:open_case")) : [])] };
   }
 
   function keyboard(report: ReportRecord, assigneeName?: string): InlineKeyboardButton[][] {
-    if (report.status === "SPAM") return [[{ text: t("staff:block"), callback_data: `st:block:${report.number}` }]];
+    if (report.status === "SPAM") return [[{ text: t("staff:block"), callback_data: encodeCallback({ kind: "staff.block", report: report.number }) }]];
     // A closed case has nothing left to press in the group; the console has its history.
     if (report.status === "CLOSED" || report.status === "DUPLICATE") return [];
     const first: InlineKeyboardButton[] = [
       assigneeName || report.assignee
-        ? { text: `🙋 ${assigneeName ?? t("staff:status_IN_PROGRESS")}`, callback_data: `st:noop:${report.number}` }
-        : { text: t("staff:claim"), callback_data: `st:claim:${report.number}` },
-      { text: t("staff:spam"), callback_data: `st:spam:${report.number}` },
+        ? { text: `🙋 ${assigneeName ?? t("staff:status_IN_PROGRESS")}`, callback_data: encodeCallback({ kind: "staff.noop", report: report.number }) }
+        : { text: t("staff:claim"), callback_data: encodeCallback({ kind: "staff.claim", report: report.number }) },
+      { text: t("staff:spam"), callback_data: encodeCallback({ kind: "staff.spam", report: report.number }) },
     ];
     const priorities = PRIORITIES.map((p) => ({
       text: `${report.priority === p ? "• " : ""}${t(`staff:badge_${p}`)}`,
-      callback_data: `st:prio:${report.number}:${p}`,
+      callback_data: encodeCallback({ kind: "staff.priority", report: report.number, priority: p }),
     }));
     return [first, priorities.slice(0, 2), priorities.slice(2)];
   }

@@ -6,6 +6,7 @@ import { isLanguage } from "../../i18n/i18n.js";
 import type { ReportRecord, ReportService } from "../../domain/reports/reports.js";
 import type { Outbox, OutboxItem } from "../../domain/outbox/outbox.js";
 import type { SignalRecord, SignalService } from "../../domain/signals/signals.js";
+import { encodeCallback } from "../callback-data.js";
 
 export type ReplyOutcome = "sent" | "saved";
 
@@ -13,7 +14,7 @@ export async function replyToChild(deps: { reports: ReportService; outbox: Outbo
   const chatId = await deps.reports.contactChatId(report);
   const t = deps.i18n.t(isLanguage(report.language) ? report.language : "kk");
   await deps.reports.addStaffReply(report, staffId, text, async (tx, messageId) => {
-    if (chatId !== undefined) await deps.outbox.enqueue(tx, notification(t, chatId, `notify:${messageId}`, `fu:msg:${messageId}`));
+    if (chatId !== undefined) await deps.outbox.enqueue(tx, notification(t, chatId, `notify:${messageId}`, encodeCallback({ kind: "report.message", id: messageId })));
   });
   return chatId === undefined ? "saved" : "sent";
 }
@@ -24,13 +25,13 @@ export async function replyToSignal(deps: { signals: SignalService; outbox: Outb
   if (chatId === undefined) return "saved";
   const t = deps.i18n.t(isLanguage(signal.language) ? signal.language : "kk");
   await deps.signals.addReply(signal, staffId, text, async (tx, messageId) => {
-    await deps.outbox.enqueue(tx, notification(t, chatId, `notify-signal:${messageId}`, `sg:msg:${messageId}`));
+    await deps.outbox.enqueue(tx, notification(t, chatId, `notify-signal:${messageId}`, encodeCallback({ kind: "listen.reply", message: messageId })));
   });
   return "sent";
 }
 
 /** The notification carries no content: someone else may see the child's screen. */
-function notification(t: Translate, chatId: number, key: string, open: string): OutboxItem {
+export function notification(t: Translate, chatId: number, key: string, open: string): OutboxItem {
   return {
     key,
     target: { to: "child", chatId },

@@ -1,12 +1,14 @@
 import type { Translate } from "../../i18n/i18n.js";
 import { Csrf, Layout } from "./layout.js";
+import { TotpSetupHelp } from "./totp-setup.js";
 
-export function LoginPage({ t, lang, error }: { t: Translate; lang: string; error?: string | undefined }) {
+export function LoginPage({ t, lang, error, firstRun }: { t: Translate; lang: string; error?: string | undefined; firstRun?: boolean }) {
   return (
     <Layout t={t} lang={lang} title={t("console:sign_in")}>
       <form method="post" action="/console/login" class="login card">
         <h1>{t("console:sign_in")}</h1>
         {error && <p class="error" role="alert">{error}</p>}
+        {firstRun && <p class="warn">{t("manage:login_first_run")}</p>}
         <label>
           {t("console:email")}
           <input type="email" name="email" autocomplete="username" required autofocus />
@@ -28,13 +30,8 @@ export function TotpPage({ t, lang, csrf, error, setup }: { t: Translate; lang: 
         {setup && (
           <>
             <h1>{t("console:totp_setup_title")}</h1>
-            <p>{t("console:totp_setup_text")}</p>
-            <p>
-              {t("console:totp_key")}: <code id="totp-secret">{setup.secret}</code>
-            </p>
-            <p class="muted">
-              <a href={setup.uri}>{setup.uri}</a>
-            </p>
+            <p>{t("manage:totp_why")}</p>
+            <TotpSetupHelp t={t} secret={setup.secret} uri={setup.uri} />
             <input type="hidden" name="pending" value={setup.sealed} />
           </>
         )}
@@ -42,10 +39,15 @@ export function TotpPage({ t, lang, csrf, error, setup }: { t: Translate; lang: 
         <Csrf token={csrf} />
         <label>
           {t("console:code")}
-          <input name="code" autocomplete="one-time-code" maxlength={32} required autofocus {...(setup ? { inputmode: "numeric", pattern: "[0-9 ]{6,7}" } : {})} />
+          <input name="code" autocomplete="one-time-code" maxlength={32} required {...(setup ? { inputmode: "numeric", pattern: "[0-9 ]{6,7}" } : { autofocus: true })} />
         </label>
         {!setup && <p class="muted">{t("console:totp_recovery_hint")}</p>}
         <button class="primary" type="submit">{t("console:continue")}</button>
+      </form>
+      {/* A way back: ends this half-signed-in session and returns to the sign-in page. */}
+      <form method="post" action="/console/totp/cancel" class="login-back">
+        <Csrf token={csrf} />
+        <button type="submit" class="link">{t("manage:back_to_sign_in")}</button>
       </form>
     </Layout>
   );
@@ -94,7 +96,7 @@ export function PasswordPage({ t, csrf, forced, flash }: { t: Translate; csrf: s
         <input type="password" name="confirm" autocomplete="new-password" minlength={12} maxlength={256} required />
       </label>
       <p class="muted">{t("console:password_rules")}</p>
-      <button class="primary" type="submit">{t("console:save")}</button>
+      <button class="primary" type="submit">{t("console:password_change")}</button>
     </form>
   );
 }

@@ -1,9 +1,14 @@
 import type { Translate } from "../../i18n/i18n.js";
 import type { ReportContent, ReportRecord, ThreadMessage } from "../../domain/reports/reports.js";
-import { AGENCIES, PRIORITIES, STATUSES } from "../../domain/reports/casework.js";
+import { PRIORITIES } from "../../domain/reports/casework.js";
 import { Csrf } from "./layout.js";
 import { assigneeLabel, fmt, reasonsLabel } from "./queue.js";
 import { ageBandTextKey } from "../../domain/reports/age-bands.js";
+import { CaseThread } from "./case-thread.js";
+import { Deadline } from "../clock.js";
+import { EvidenceList } from "./evidence.js";
+import { ReferForm, StatusForm } from "./case-actions.js";
+import { actorLabel, eventDetail, eventLabel } from "../words.js";
 
 export interface CaseProps {
   t: Translate;
@@ -20,13 +25,15 @@ export interface CaseProps {
   emails: Map<string, string>;
   staffAccounts: { id: string; email: string }[];
   canReassign: boolean;
+  /** Images can be shown here (cleaned of metadata); not on Workers. */
+  cleansImages?: boolean;
   flash?: { kind: "ok" | "error"; text: string } | undefined;
 }
 
 export function CasePage(p: CaseProps) {
   const { t, report: r, csrf } = p;
   const action = (path: string) => `/console/reports/${r.number}/${path}`;
-  const who = (actor: string) => (actor === "bot" || actor === "child" || actor === "system" ? actor : assigneeLabel(t, actor, p.me, p.emails));
+  const who = (actor: string) => (actor === "bot" || actor === "child" || actor === "system" ? actorLabel(t, actor, p.emails) : assigneeLabel(t, actor, p.me, p.emails));
   const field = (label: string, value: string) => (
     <tr>
       <th>{label}</th>
@@ -56,11 +63,7 @@ export function CasePage(p: CaseProps) {
                     {t("console:school")}: {p.content.school}
                   </p>
                 )}
-                {p.content.attachments.length > 0 && (
-                  <p>
-                    {t("console:files")}: {p.content.attachments.map((a) => (a.caption ? `${a.kind}: “${a.caption}”` : a.kind)).join(", ")}
-                  </p>
-                )}
+                <EvidenceList t={t} number={r.number} attachments={p.content.attachments} cleansImages={p.cleansImages ?? false} />
               </>
             ) : (
               <p class="muted">{t("console:content_deleted")}</p>
@@ -68,17 +71,7 @@ export function CasePage(p: CaseProps) {
           </section>
           <section class="card">
             <h2>{t("console:thread")}</h2>
-            {p.thread.length === 0 && <p class="muted">{t("console:thread_empty")}</p>}
-            {p.thread.map((m) => (
-              <div class={`msg ${m.author}`}>
-                <span class="muted">
-                  {m.author === "CHILD" ? t("console:from_child") : t("console:from_team")} · {fmt(m.createdAt)}
-                  {m.author === "STAFF" ? ` · ${m.readAt ? t("console:read") : t("console:unread")}` : ""}
-                </span>
-                {"\n"}
-                {m.body}
-              </div>
-            ))}
+            <CaseThread t={t} report={r} thread={p.thread} />
             <p class="muted">{r.contactSealed ? t("console:contact_yes") : t("console:contact_no")}</p>
             <form method="post" action={action("reply")}>
               <Csrf token={csrf} />
@@ -121,7 +114,12 @@ export function CasePage(p: CaseProps) {
               {field(t("console:category"), t(`report:cat_${r.category}`))}
               {field(t("console:region"), r.region ? t(`report:regions.${r.region}`) : t("console:none"))}
               {field(t("console:created"), fmt(r.createdAt))}
-              {field(t("console:due"), fmt(r.slaDueAt))}
+              <tr>
+                <th>{t("console:due")}</th>
+                <td>
+                  <Deadline due={r.slaDueAt} now={new Date()} open={!r.firstResponseAt && !r.closedAt} />
+                </td>
+              </tr>
               {field(t("console:assignee"), assigneeLabel(t, r.assignee, p.me, p.emails))}
               {field(t("console:reasons"), reasonsLabel(t, r.priorityReasons) || t("console:none"))}
               {field(t("staff:label_involved"), r.involved ? t(`report:who_${r.involved}`) : t("console:none"))}
@@ -148,7 +146,7 @@ export function CasePage(p: CaseProps) {
                     ))}
                   </select>
                 </label>{" "}
-                <button type="submit">{t("console:save")}</button>
+                <button type="submit">{t("manage:assign_save")}</button>
               </form>
             )}
           </section>
@@ -165,21 +163,9 @@ export function CasePage(p: CaseProps) {
                   ))}
                 </select>
               </label>{" "}
-              <button type="submit">{t("console:save")}</button>
+              <button type="submit">{t("manage:priority_save")}</button>
             </form>
-            <form method="post" action={action("status")}>
-              <Csrf token={csrf} />
-              <h3>{t("console:status_change")}</h3>
-              <select name="status" aria-label={t("console:status")}>
-                {STATUSES.filter((s) => s !== "DUPLICATE").map((s) => (
-                  <option value={s} selected={s === r.status}>
-                    {t(`console:status_${s}`)}
-                  </option>
-                ))}
-              </select>
-              <textarea name="note" placeholder={t("console:status_note")} aria-label={t("console:status_note")}></textarea>
-              <button type="submit">{t("console:save")}</button>
-            </form>
+            <StatusForm t={t} csrf={csrf} report={r} thread={p.thread} />
           </section>
           <section class="card">
             <h3>{t("console:referrals")}</h3>
@@ -197,15 +183,7 @@ export function CasePage(p: CaseProps) {
                 )}
               </form>
             ))}
-            <form method="post" action={action("refer")}>
-              <Csrf token={csrf} />
-              <select name="agency" aria-label={t("console:agency")}>
-                {AGENCIES.map((a) => (
-                  <option value={a}>{t(`console:agency_${a}`)}</option>
-                ))}
-              </select>{" "}
-              <button type="submit">{t("console:refer")}</button>
-            </form>
+            <ReferForm t={t} csrf={csrf} report={r} />
           </section>
           <section class="card">
             <form method="post" action={action("merge")}>
@@ -228,7 +206,8 @@ export function CasePage(p: CaseProps) {
             <ul>
               {p.history.map((h) => (
                 <li>
-                  <span class="muted">{fmt(h.createdAt)}</span> {h.kind} · {who(h.actor)}
+                  <span class="muted">{fmt(h.createdAt)}</span> {eventLabel(t, h.kind)}
+                  {eventDetail(t, h.kind, h.data) && `: ${eventDetail(t, h.kind, h.data)}`} · {who(h.actor)}
                 </li>
               ))}
             </ul>

@@ -2,6 +2,7 @@
 import type { Child } from "hono/jsx";
 import type { Translate } from "../../i18n/i18n.js";
 import type { Role } from "../../domain/staff/accounts.js";
+import { ZoneNote } from "../clock.js";
 
 export interface PageProps {
   t: Translate;
@@ -39,6 +40,7 @@ export function Layout({ t, title, lang, role, email, csrf, children }: PageProp
             </nav>
           )}
           <span class="spacer" />
+          <ZoneNote t={t} />
           <span class="langs">
             {["kk", "ru", "en"].map((l) => (
               <a href={`/console/lang/${l}`} aria-current={l === lang ? "true" : undefined}>

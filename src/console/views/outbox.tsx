@@ -3,6 +3,7 @@
 import type { Translate } from "../../i18n/i18n.js";
 import { Csrf } from "./layout.js";
 import { fmt } from "./queue.js";
+import { outboxLabel } from "../words.js";
 
 export interface DeadLetter {
   id: string;
@@ -39,7 +40,7 @@ export function OutboxPage({ t, csrf, dead, pending }: { t: Translate; csrf: str
             dead.map((d) => (
               <tr>
                 <td>
-                  <code>{d.key}</code>
+                  {outboxLabel(t, d.key)} <code class="muted">{d.key}</code>
                 </td>
                 <td>{t(`console:outbox_target_${d.target === "child" ? "child" : "staff"}`)}</td>
                 <td>{fmt(d.createdAt)}</td>

@@ -2,10 +2,13 @@ import type { Translate } from "../../i18n/i18n.js";
 import { CLOSED_STATUSES, encodeQueueCursor, PRIORITIES, STATUSES, type QueueCursor, type QueueFilters, type QueueRow } from "../../domain/reports/casework.js";
 import { regions } from "../../domain/help/directory.js";
 import { reasonTextKey } from "../../domain/reports/triage.js";
+import { Deadline, useClock } from "../clock.js";
+import { LiveControls } from "./queue-live.js";
 
 const CATEGORIES = ["physical", "sexual", "emotional", "neglect", "bullying", "online", "home_violence", "extortion", "work", "other"];
 
-export const fmt = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16);
+/** A moment in the console's time zone ("2026-03-05 14:05"); the page frame names the zone. */
+export const fmt = (d: Date) => useClock().at(d);
 
 /** The bot's reasons in words ("not safe now", "suicide words"), as the staff group shows them. */
 export function reasonsLabel(t: Translate, reasons: string[]): string {
@@ -32,19 +35,23 @@ export function QueueRows({ t, rows, me, emails, now }: { t: Translate; rows: Qu
         const overdue = !r.firstResponseAt && r.slaDueAt < now && !(CLOSED_STATUSES as readonly string[]).includes(r.status);
         return (
           <tr class={`${r.priority}${overdue ? " overdue" : ""}`} data-case={r.number}>
-            <td>
+            <td data-label={t("console:case")}>
               <a href={`/console/reports/${r.number}`}>#{r.number}</a> <span class="muted">{r.codeHint}…</span>
             </td>
-            <td>
+            <td data-label={t("console:priority")}>
               <span class={`badge ${r.priority}`}>{t(`console:priority_${r.priority}`)}</span>
               {overdue && <span class="badge overdue"> {t("console:overdue")}</span>}
             </td>
-            <td>{t(`console:status_${r.status}`)}</td>
-            <td>{t(`report:cat_${r.category}`)}</td>
-            <td>{r.region ? t(`report:regions.${r.region}`) : t("console:none")}</td>
-            <td>{fmt(r.slaDueAt)}</td>
-            <td>{assigneeLabel(t, r.assignee, me, emails)}</td>
-            <td class="muted">{reasonsLabel(t, r.priorityReasons)}</td>
+            <td data-label={t("console:status")}>{t(`console:status_${r.status}`)}</td>
+            <td data-label={t("console:category")}>{t(`report:cat_${r.category}`)}</td>
+            <td data-label={t("console:region")}>{r.region ? t(`report:regions.${r.region}`) : t("console:none")}</td>
+            <td data-label={t("console:due")}>
+              <Deadline zone={false} due={r.slaDueAt} now={now} open={!r.firstResponseAt && !(CLOSED_STATUSES as readonly string[]).includes(r.status)} />
+            </td>
+            <td data-label={t("console:assignee")}>{assigneeLabel(t, r.assignee, me, emails)}</td>
+            <td data-label={t("console:flags")} class="muted">
+              {reasonsLabel(t, r.priorityReasons)}
+            </td>
           </tr>
         );
       })}
@@ -186,7 +193,8 @@ export function QueuePage(props: {
         </button>
         <span class="muted">{t("console:live")}</span>
       </form>
-      <table>
+      <LiveControls t={t} />
+      <table class="queue">
         <thead>
           <tr>
             <th>{t("console:case")}</th>

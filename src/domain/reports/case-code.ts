@@ -1,12 +1,11 @@
 // The case code is the child's key to a report from any account: a password, so it is random
 // (10 characters from 31 unambiguous ones: ~49.5 bits), shown once, and stored only as an HMAC.
-import { deriveKey } from "../privacy/pseudonym.js";
+import { webCrypto, type CryptoProvider } from "../privacy/crypto-provider.js";
 
 // No 0/O, 1/I/L: easy to read back from a note or a screenshot.
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 const LENGTH = 10;
 const CODE_HINT_LENGTH = 2;
-const encoder = new TextEncoder();
 
 export interface CaseCodes {
   /** A new code, formatted for people: "K7QMX-2PA9R". */
@@ -39,16 +38,16 @@ export function codeInText(input: string): string | undefined {
   return undefined;
 }
 
-export function createCaseCodes(appSecret: string): CaseCodes {
-  const key = deriveKey(appSecret, "case-code:v1", "sign");
-  const draftCodeKey = deriveKey(appSecret, "case-code-draft:v1", "sign");
+export function createCaseCodes(appSecret: string, provider: CryptoProvider = webCrypto): CaseCodes {
+  const key = provider.hmacKey(appSecret, "case-code:v1");
+  const draftCodeKey = provider.hmacKey(appSecret, "case-code-draft:v1");
   const format = (chars: string[]) => `${chars.slice(0, 5).join("")}-${chars.slice(5).join("")}`;
   return {
     async forDraft(draftKey) {
       // Unpredictable without APP_SECRET, like a random code; rejection sampling as below.
       const chars: string[] = [];
       for (let round = 0; chars.length < LENGTH; round++) {
-        const mac = new Uint8Array(await crypto.subtle.sign("HMAC", await draftCodeKey, encoder.encode(`${round}:${draftKey}`)));
+        const mac = await draftCodeKey.sign(`${round}:${draftKey}`);
         for (const byte of mac) if (byte < 248 && chars.length < LENGTH) chars.push(ALPHABET[byte % ALPHABET.length]!);
       }
       return format(chars);
@@ -65,8 +64,8 @@ export function createCaseCodes(appSecret: string): CaseCodes {
     },
     async hash(code) {
       const normalized = normalizeCode(code) ?? code;
-      const mac = await crypto.subtle.sign("HMAC", await key, encoder.encode(normalized));
-      return Array.from(new Uint8Array(mac), (b) => b.toString(16).padStart(2, "0")).join("");
+      const mac = await key.sign(normalized);
+      return Array.from(mac, (b) => b.toString(16).padStart(2, "0")).join("");
     },
     hint: (code) => (normalizeCode(code) ?? code).slice(0, CODE_HINT_LENGTH),
   };

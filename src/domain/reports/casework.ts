@@ -4,7 +4,7 @@
 import type { Db } from "../../db/client.js";
 import type { Sealer } from "../privacy/encryption.js";
 import type { Role } from "../staff/accounts.js";
-import { CLOSED_STATUSES, type ReportRecord } from "./reports.js";
+import { CLOSED_STATUSES, OPEN_STATUSES, type ReportRecord, type Tx } from "./reports.js";
 
 export const STATUSES = ["NEW", "TRIAGED", "IN_PROGRESS", "REFERRED", "CLOSED", "SPAM", "DUPLICATE"] as const;
 export type Status = (typeof STATUSES)[number];
@@ -91,6 +91,12 @@ function after(c: QueueCursor) {
   };
 }
 
+/** The child's message when a case closes: its text, and what to queue with it (the notification). */
+export interface ClosingMessage {
+  text: string;
+  after: (tx: Tx, messageId: string) => Promise<void>;
+}
+
 export function createCasework(db: Db, sealer: Sealer, now: () => Date = () => new Date()) {
   const event = (reportId: string, actor: string, kind: string, data: Record<string, string | number | null> = {}) =>
     db.reportEvent.create({ data: { reportId, actor, kind, data } });
@@ -164,11 +170,17 @@ export function createCasework(db: Db, sealer: Sealer, now: () => Date = () => n
       await event(report.id, staffId, "reassign", { to });
     },
 
-    /** Closing or referring needs a note: the next person must know why. */
-    async setStatus(report: ReportRecord, staffId: string, status: Status, note: string): Promise<{ ok: boolean; problem?: string }> {
+    /**
+     * Closing or referring needs a note: the next person must know why. When an open case is
+     * closed and `tell` is given, the child's closing message (sealed, in the thread, signed by the
+     * team) is written in the same transaction, and `tell.after` queues its notification there too.
+     */
+    async setStatus(report: ReportRecord, staffId: string, status: Status, note: string, tell?: ClosingMessage): Promise<{ ok: boolean; problem?: string }> {
       if ((status === "CLOSED" || status === "REFERRED") && note.trim().length < 3) return { ok: false, problem: "note_required" };
       // The status, its event and the note that explains it are one change.
       const noteSealed = note.trim() ? await sealer.seal(note, `note:${report.id}`) : undefined;
+      const closing = tell && status === "CLOSED" && (OPEN_STATUSES as readonly string[]).includes(report.status);
+      const closingSealed = closing ? await sealer.seal(tell.text, `message:${report.id}`) : undefined;
       await db.$transaction(async (tx) => {
         await tx.report.update({ where: { id: report.id }, data: { status, closedAt: (CLOSED_STATUSES as readonly Status[]).includes(status) ? now() : null } });
         await tx.reportEvent.create({ data: { reportId: report.id, actor: staffId, kind: "status", data: { from: report.status, to: status } } });
@@ -176,8 +188,22 @@ export function createCasework(db: Db, sealer: Sealer, now: () => Date = () => n
           await tx.internalNote.create({ data: { reportId: report.id, author: staffId, bodySealed: noteSealed } });
           await tx.reportEvent.create({ data: { reportId: report.id, actor: staffId, kind: "note", data: {} } });
         }
+        if (tell && closingSealed) {
+          const message = await tx.reportMessage.create({ data: { reportId: report.id, author: "STAFF", staffAuthor: staffId, bodySealed: closingSealed } });
+          await tx.reportEvent.create({ data: { reportId: report.id, actor: staffId, kind: "closing_message", data: {} } });
+          await tell.after(tx, message.id);
+        }
       });
       return { ok: true };
+    },
+
+    /**
+     * Whether the child wrote last and nobody has answered: closing then needs a confirmation.
+     * The report itself is not counted: a case can be closed after work done outside the thread.
+     */
+    async childAwaitsAnswer(reportId: string): Promise<boolean> {
+      const last = await db.reportMessage.findFirst({ where: { reportId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { author: true } });
+      return last?.author === "CHILD";
     },
 
     async addNote(report: ReportRecord, staffId: string, text: string): Promise<void> {
@@ -190,9 +216,24 @@ export function createCasework(db: Db, sealer: Sealer, now: () => Date = () => n
       return Promise.all(rows.map(async (n) => ({ ...n, body: await sealer.open(n.bodySealed, `note:${reportId}`) })));
     },
 
-    async refer(report: ReportRecord, staffId: string, agency: string): Promise<void> {
-      await db.referral.create({ data: { reportId: report.id, agency, by: staffId } });
-      await event(report.id, staffId, "referral", { agency });
+    /**
+     * A referral is a status change: the referral, the status "referred" and the note that says
+     * what was passed on and how are one change. The note is required.
+     */
+    async refer(report: ReportRecord, staffId: string, agency: string, note: string): Promise<{ ok: boolean; problem?: string }> {
+      if (note.trim().length < 3) return { ok: false, problem: "note_required" };
+      const noteSealed = await sealer.seal(note, `note:${report.id}`);
+      await db.$transaction(async (tx) => {
+        await tx.referral.create({ data: { reportId: report.id, agency, by: staffId } });
+        await tx.reportEvent.create({ data: { reportId: report.id, actor: staffId, kind: "referral", data: { agency } } });
+        if (report.status !== "REFERRED") {
+          await tx.report.update({ where: { id: report.id }, data: { status: "REFERRED", closedAt: null } });
+          await tx.reportEvent.create({ data: { reportId: report.id, actor: staffId, kind: "status", data: { from: report.status, to: "REFERRED" } } });
+        }
+        await tx.internalNote.create({ data: { reportId: report.id, author: staffId, bodySealed: noteSealed } });
+        await tx.reportEvent.create({ data: { reportId: report.id, actor: staffId, kind: "note", data: {} } });
+      });
+      return { ok: true };
     },
 
     /** The outcome is free text about the child's situation: sealed like the child's words. */

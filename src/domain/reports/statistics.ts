@@ -15,12 +15,20 @@ export interface Statistics {
   quiz: QuizAggregate[];
 }
 
-const weekOf = (d: Date) => {
-  const monday = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - ((d.getUTCDay() + 6) % 7)));
-  return monday.toISOString().slice(0, 10);
-};
+/** The Monday (a "YYYY-MM-DD" date) of the week `d` falls in, by the calendar of `timeZone`. */
+export function weekIn(timeZone: string): (d: Date) => string {
+  const format = new Intl.DateTimeFormat("en", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  return (d) => {
+    const p = Object.fromEntries(format.formatToParts(d).map((x) => [x.type, x.value]));
+    const local = new Date(Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day)));
+    const monday = new Date(local.getTime() - ((local.getUTCDay() + 6) % 7) * 86_400_000);
+    return monday.toISOString().slice(0, 10);
+  };
+}
 
-export async function statistics(db: Db, options: { weeks?: number; now?: Date } = {}): Promise<Statistics> {
+/** Weeks are counted by the calendar of `timeZone` (the console's, CONSOLE_TIME_ZONE; UTC if not given). */
+export async function statistics(db: Db, options: { weeks?: number; now?: Date; timeZone?: string } = {}): Promise<Statistics> {
+  const weekOf = weekIn(options.timeZone ?? "UTC");
   const now = options.now ?? new Date();
   const since = new Date(now.getTime() - (options.weeks ?? 12) * 7 * 24 * 60 * 60 * 1000);
   const rows = await db.report.findMany({

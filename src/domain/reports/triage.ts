@@ -1,5 +1,6 @@
 // Triage: a priority and the reasons for it, so staff see why a report is where it is.
 import type { RiskFinding } from "./risk-detection.js";
+import { categoryOf } from "../choices.js";
 
 export type PriorityLevel = "URGENT" | "HIGH" | "NORMAL" | "LOW";
 
@@ -31,7 +32,9 @@ export function triage(input: TriageInput): Triage {
   };
   if (input.safeNow === "no") raise("URGENT", "not_safe_now");
   if (input.safeNow === "unsure") raise("HIGH", "unsure_if_safe");
-  if (input.category === "sexual") raise("URGENT", "sexual_violence");
+  // What the report is about weighs as flows' list of categories says (domain/choices.ts).
+  const category = categoryOf(input.category);
+  if (category?.raise) raise(category.raise.to, category.raise.reason ?? `category:${input.category}`);
   for (const f of input.findings) {
     // Bullying, neglect, threats, extortion... are what the child chose a category for: staff see
     // the words that were heard, but only danger and ongoing violence move the report up.
@@ -39,9 +42,8 @@ export function triage(input: TriageInput): Triage {
     else raise(f.level === "urgent" ? "URGENT" : "HIGH", `risk:${f.signal}`);
   }
   const young = input.ageBand === "UNDER_10" || input.ageBand === "AGE_10_12";
-  const atHome = input.place === "home" || ["parent", "relative"].includes(input.involved ?? "") || input.category === "home_violence";
-  if (young && atHome && ["physical", "home_violence", "neglect", "sexual"].includes(input.category)) raise("HIGH", "young_child_violence_at_home");
-  if (["physical", "extortion", "work"].includes(input.category)) raise("HIGH", `category:${input.category}`);
+  const atHome = input.place === "home" || ["parent", "relative"].includes(input.involved ?? "") || category?.atHome === true;
+  if (young && atHome && category?.harm) raise("HIGH", "young_child_violence_at_home");
   if (input.previousReports >= 1) raise("HIGH", "repeated_reports");
   return { priority, reasons: [...new Set(reasons)] };
 }

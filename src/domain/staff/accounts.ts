@@ -136,6 +136,12 @@ export function createAccounts(db: Db, sealer: Sealer, now: () => Date = () => n
 
     renew,
 
+    /**
+     * A half-signed-in session (second factor to come) for an account whose password was just
+     * chosen in this very browser: the first admin at the end of the setup link.
+     */
+    startSession: (accountId: string) => newSession(accountId),
+
     async signOut(token: string): Promise<void> {
       await db.consoleSession.deleteMany({ where: { tokenHash: await sha256(token) } });
     },
@@ -184,7 +190,8 @@ export function createAccounts(db: Db, sealer: Sealer, now: () => Date = () => n
     },
 
     codeFor(secret: string, email: string, timestamp = now().getTime()): string {
-      return totpFor(secret, email).generate({ timestamp });
+      // The key is shown in groups of four for typing; spaces are not part of it.
+      return totpFor(secret.replace(/\s/g, ""), email).generate({ timestamp });
     },
 
     /**
@@ -234,6 +241,27 @@ export function createAccounts(db: Db, sealer: Sealer, now: () => Date = () => n
       await throttle.clear(await emailKey(account.email));
       return { account, temporary };
     },
+
+    /**
+     * An admin's reset of the second factor only: it is set up again at the next sign-in (with
+     * new recovery codes), and every session ends now.
+     */
+    async resetTotp(accountId: string): Promise<StaffAccountRecord | undefined> {
+      const { count } = await db.staffAccount.updateMany({ where: { id: accountId }, data: { totpSealed: null, totpLastStep: null, recoveryCodes: [] } });
+      if (count !== 1) return undefined;
+      await db.consoleSession.deleteMany({ where: { accountId } });
+      return (await db.staffAccount.findUnique({ where: { id: accountId } })) ?? undefined;
+    },
+
+    /** Role and regions; takes effect on the person's next request (the session reads the account). */
+    async update(accountId: string, change: { role: Role; regions: string[] }): Promise<StaffAccountRecord> {
+      return db.staffAccount.update({ where: { id: accountId }, data: { role: change.role, regions: change.role === "OPERATOR" ? change.regions : [] } });
+    },
+
+    /** Active admins other than this account: an admin cannot be demoted or disabled when none is left. */
+    otherActiveAdmins: (accountId: string) => db.staffAccount.count({ where: { role: "ADMIN", active: true, id: { not: accountId } } }),
+
+    find: (accountId: string) => db.staffAccount.findUnique({ where: { id: accountId } }),
 
     async setActive(accountId: string, active: boolean): Promise<void> {
       await db.staffAccount.update({ where: { id: accountId }, data: { active } });
