@@ -1,15 +1,8 @@
-// All conversations in flows/, bundled as imports and validated once when the bot is created.
+// All conversations in flows/ (listed in flows/index.ts), validated once when the bot is created.
 import { flowSchema, type Flow } from "./schema.js";
-import menu from "../../flows/menu.json" with { type: "json" };
-import onboarding from "../../flows/onboarding.json" with { type: "json" };
-import language from "../../flows/language.json" with { type: "json" };
-import report from "../../flows/report.json" with { type: "json" };
-import rights from "../../flows/rights.json" with { type: "json" };
-import caseCode from "../../flows/case_code.json" with { type: "json" };
-import reportMessage from "../../flows/report_message.json" with { type: "json" };
-import rightsQuestion from "../../flows/rights_question.json" with { type: "json" };
+import { flowFiles } from "../../flows/index.js";
 
-export const flowFiles: Record<string, unknown> = { menu, onboarding, language, report, rights, case_code: caseCode, report_message: reportMessage, rights_question: rightsQuestion };
+export { flowFiles };
 
 /**
  * The flows that code starts by name (commands, menus in code, fallbacks): the only place a flow
