@@ -10,6 +10,7 @@ import rights from "./rights.json" with { type: "json" };
 import caseCode from "./case_code.json" with { type: "json" };
 import reportMessage from "./report_message.json" with { type: "json" };
 import rightsQuestion from "./rights_question.json" with { type: "json" };
+import cyberbullying from "./cyberbullying.json" with { type: "json" };
 
 /** By file name (without .json), which must be the flow's id. */
 export const flowFiles: Record<string, unknown> = {
@@ -21,4 +22,5 @@ export const flowFiles: Record<string, unknown> = {
   case_code: caseCode,
   report_message: reportMessage,
   rights_question: rightsQuestion,
+  cyberbullying,
 };

@@ -31,7 +31,7 @@ describe.each(langs)("/start in %s", (lang) => {
 
     await child.press(t.onboarding.understood);
     expect(child.lastBotMessage().text).toBe(t.menu.main);
-    expect(child.buttons()).toEqual([t.menu.report, t.menu.rights, t.menu.my_reports, t.menu.help, t.menu.language]);
+    expect(child.buttons()).toEqual([t.menu.report, t.menu.rights, t.menu.my_reports, t.menu.cyberbullying, t.menu.help, t.menu.language]);
   });
 
   it("Back returns to the previous step", async () => {
