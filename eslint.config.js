@@ -16,7 +16,17 @@ export default tseslint.config(
     // The bot, flows and domain must run on Workers too: no Node-only modules there.
     files: ["src/bot/**/*.ts", "src/flows/**/*.ts", "src/domain/**/*.ts", "src/http/**/*.ts", "src/app.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["node:*", "fs", "path", "child_process"], message: "Keep the core runtime-neutral; Node-only code lives in src/entry and src/db." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["node:*", "fs", "path", "child_process"],
+              message: "Keep the core runtime-neutral; Node-only code lives in src/entry and src/db.",
+            },
+          ],
+        },
+      ],
       "no-restricted-globals": ["error", { name: "process", message: "Read configuration in src/entry and pass it in." }],
     },
   },

@@ -17,7 +17,15 @@ export default defineConfig({
         ? [
             { test: { name: "postgres", include: databaseTests, exclude: ["test/db/drift.test.ts"], env: { TEST_DB: "postgres" } } },
             // The Worker in workerd (wrangler dev) against the test PostgreSQL: bundling and starting it takes a while.
-            { test: { name: "worker", include: ["test/worker/**/*.test.ts"], env: { TEST_DB: "postgres" }, testTimeout: 120_000, hookTimeout: 300_000 } },
+            {
+              test: {
+                name: "worker",
+                include: ["test/worker/**/*.test.ts"],
+                env: { TEST_DB: "postgres" },
+                testTimeout: 120_000,
+                hookTimeout: 300_000,
+              },
+            },
           ]
         : []),
       { test: { name: "browser", include: ["test/browser/**/*.test.ts"], testTimeout: 60_000 } },

@@ -36,7 +36,11 @@ const fill = (words: readonly string[]) => {
   return text.slice(0, LIMIT);
 };
 // Distinct words, shuffled deterministically, so the first 80 the search keeps are all different.
-const shuffled = (words: string[]) => words.map((w, i) => ({ w, k: (i * 7919) % 104729 })).sort((a, b) => a.k - b.k).map((x) => x.w);
+const shuffled = (words: string[]) =>
+  words
+    .map((w, i) => ({ w, k: (i * 7919) % 104729 }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.w);
 const ADVERSARIAL: { name: string; lang: Lang; text: string }[] = [
   { name: "near-stems ru (distinct typos)", lang: "ru", text: fill(shuffled(nearStems("ru"))) },
   { name: "near-stems kk (distinct typos)", lang: "kk", text: fill(shuffled(nearStems("kk"))) },
@@ -50,7 +54,11 @@ const ADVERSARIAL: { name: string; lang: Lang; text: string }[] = [
 
 /** CPU microseconds per call (process.cpuUsage: user + system, GC included), and the wall p99. */
 type Search = typeof searchTopics;
-function measure(items: readonly { lang: Lang; text: string }[], rounds: number, search: Search = searchTopics): { cpuUs: number; p99Us: number; maxUs: number } {
+function measure(
+  items: readonly { lang: Lang; text: string }[],
+  rounds: number,
+  search: Search = searchTopics,
+): { cpuUs: number; p99Us: number; maxUs: number } {
   const times: number[] = [];
   const cpu0 = process.cpuUsage();
   for (let r = 0; r < rounds; r++) {
@@ -74,13 +82,21 @@ measure([...asItems, ...ADVERSARIAL], 5);
 measure(asItems, 2, searchTopicsComparingEveryStem);
 
 const ms = (us: number) => (us / 1000).toFixed(3).padStart(8);
-console.log(`rights search: ${library.topics.length} topics, ${library.topics.reduce((n, t) => n + t.keywords.kk.length + t.keywords.ru.length + t.keywords.en.length, 0)} stems`);
+console.log(
+  `rights search: ${library.topics.length} topics, ${library.topics.reduce((n, t) => n + t.keywords.kk.length + t.keywords.ru.length + t.keywords.en.length, 0)} stems`,
+);
 console.log(`preparing the stems and their index (once, at start): ${ms(prepared.user + prepared.system).trim()} ms`);
 console.log("".padEnd(44), "cpu ms/call  wall p99    max");
 const normal = measure(asItems, 200);
 console.log(`children's questions (${asItems.length} × 200)`.padEnd(44), ms(normal.cpuUs), "   ", ms(normal.p99Us), ms(normal.maxUs));
 const exhaustive = measure(asItems, 10, searchTopicsComparingEveryStem);
-console.log(`  the same, comparing every stem (no index)`.padEnd(44), ms(exhaustive.cpuUs), "   ", ms(exhaustive.p99Us), ms(exhaustive.maxUs));
+console.log(
+  `  the same, comparing every stem (no index)`.padEnd(44),
+  ms(exhaustive.cpuUs),
+  "   ",
+  ms(exhaustive.p99Us),
+  ms(exhaustive.maxUs),
+);
 let worst = 0;
 for (const a of ADVERSARIAL) {
   const r = measure([a], 20);

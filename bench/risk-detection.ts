@@ -35,7 +35,7 @@ const ADVERSARIAL: Record<string, string> = {
   "near-stem run (typos)": fill("суецидд самоубиствоо избиватль изнасилвал өлтірмеген "),
   "kill/die words, all cancelled": fill("не хочу умереть в игре контрольная убьет "),
   "all-Latin translit": fill("ne hochu zhit olgim kelmeidi meni urmaidy "),
-  "emoji": fill("😀🔪💀🙂"),
+  emoji: fill("😀🔪💀🙂"),
   "one giant word": "а".repeat(LIMIT),
   "one giant mixed word": fill("хочуумеретьsuicideөлгім"),
   "4096 × 'i '": fill("i "),
@@ -43,7 +43,11 @@ const ADVERSARIAL: Record<string, string> = {
   "every concept, no rule": fill("меня мне себя папа мама нож дверь сейчас "),
 };
 
-function measure(texts: readonly string[], rounds: number, run: (text: string) => unknown = detectRisk): { mean: number; p99: number; max: number; cpu: number } {
+function measure(
+  texts: readonly string[],
+  rounds: number,
+  run: (text: string) => unknown = detectRisk,
+): { mean: number; p99: number; max: number; cpu: number } {
   const times: number[] = [];
   const cpu0 = process.cpuUsage();
   for (let r = 0; r < rounds; r++) {

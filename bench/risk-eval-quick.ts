@@ -62,4 +62,6 @@ for (const lang of ["kk", "ru", "en"]) {
   );
   if (showMisses) for (const line of lines) console.log(line);
 }
-console.log(`all: recall ${((100 * allOk) / Math.max(1, allHarm)).toFixed(1)}%, false positives ${((100 * allFp) / Math.max(1, allNone)).toFixed(1)}%`);
+console.log(
+  `all: recall ${((100 * allOk) / Math.max(1, allHarm)).toFixed(1)}%, false positives ${((100 * allFp) / Math.max(1, allNone)).toFixed(1)}%`,
+);

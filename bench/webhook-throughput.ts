@@ -45,7 +45,10 @@ const { values: args } = parseArgs({
     phases: { type: "string", default: "closed,50,200,500" },
     connections: { type: "string", default: "40" },
     "think-ms": { type: "string", default: "1500" },
-    postgres: { type: "string", default: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres" },
+    postgres: {
+      type: "string",
+      default: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+    },
     source: { type: "boolean", default: false },
     "node-flags": { type: "string", default: "" },
     // Another build of the full bot (an experiment: a patched copy of dist/node/server.mjs).
@@ -102,7 +105,13 @@ class ServerPair {
   async probe(gc = false): Promise<Probe> {
     const all = await Promise.all(this.servers.map((s) => s.probe(gc)));
     const sum = (f: (p: Probe) => number) => all.reduce((n, p) => n + f(p), 0);
-    return { cpuMs: sum((p) => p.cpuMs), rss: sum((p) => p.rss), heapUsed: sum((p) => p.heapUsed), external: sum((p) => p.external), maxRss: sum((p) => p.maxRss) };
+    return {
+      cpuMs: sum((p) => p.cpuMs),
+      rss: sum((p) => p.rss),
+      heapUsed: sum((p) => p.heapUsed),
+      external: sum((p) => p.external),
+      maxRss: sum((p) => p.maxRss),
+    };
   }
   async stop(): Promise<void> {
     await Promise.all(this.servers.map((s) => s.stop()));
@@ -175,7 +184,18 @@ function poster(port: number): (update: Update) => Promise<{ status: number; bod
     new Promise((resolve) => {
       const body = JSON.stringify(update);
       const req = request(
-        { host: "127.0.0.1", port, path: "/telegram/webhook", method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), "X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET } },
+        {
+          host: "127.0.0.1",
+          port,
+          path: "/telegram/webhook",
+          method: "POST",
+          agent,
+          headers: {
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+            "X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET,
+          },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (c: Buffer) => chunks.push(c));
@@ -261,7 +281,11 @@ async function setUp(key: TargetKey, index: number): Promise<Target> {
     post,
     applyWebhookReply: async (body) => {
       const { method, ...payload } = JSON.parse(body) as { method: string };
-      await api.fetch(`${apiServer.apiRoot}/bot${TOKEN}/${method}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) });
+      await api.fetch(`${apiServer.apiRoot}/bot${TOKEN}/${method}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(payload),
+      });
     },
     blind: !key.startsWith("full"),
     thinkMs: (() => {
@@ -272,25 +296,54 @@ async function setUp(key: TargetKey, index: number): Promise<Target> {
   });
   // The first update after a start: what the first child of a deploy waits.
   const t0 = performance.now();
-  const first = await post({ update_id: index * 100_000_000, message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: 99, type: "private", first_name: "First" }, from: { id: 99, is_bot: false, first_name: "First", language_code: "ru" }, text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] } });
+  const first = await post({
+    update_id: index * 100_000_000,
+    message: {
+      message_id: 1,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: 99, type: "private", first_name: "First" },
+      from: { id: 99, is_bot: false, first_name: "First", language_code: "ru" },
+      text: "/start",
+      entities: [{ type: "bot_command", offset: 0, length: 6 }],
+    },
+  });
   const firstUpdateMs = performance.now() - t0;
   if (first.status !== 200) throw new Error(`${LABELS[key]}: the first update was answered ${first.status}:\n${server.log().slice(-2000)}`);
   const memoryAtStart = await server.probe(true);
-  return { key, api, apiServer, children, server, database, dataDir, startMs, firstUpdateMs, memoryAtStart, conversationsWarm: 0, results: new Map() };
+  return {
+    key,
+    api,
+    apiServer,
+    children,
+    server,
+    database,
+    dataDir,
+    startMs,
+    firstUpdateMs,
+    memoryAtStart,
+    conversationsWarm: 0,
+    results: new Map(),
+  };
 }
 
 async function runPhase(target: Target, phase: string, seconds: number): Promise<Run> {
   const before = await target.server.probe();
   const pgBefore = (await target.database?.backendCpu()) ?? new Map<number, number>();
   const client = process.cpuUsage();
-  const result = phase === "closed" ? await closedLoop(target.children, CONNECTIONS, seconds) : await fixedRate(target.children, Number(phase), seconds);
+  const result =
+    phase === "closed" ? await closedLoop(target.children, CONNECTIONS, seconds) : await fixedRate(target.children, Number(phase), seconds);
   // What the updates left to do in the background (the outbox's staff posts) is part of their cost.
   await new Promise((resolve) => setTimeout(resolve, 300));
   const clientUsed = process.cpuUsage(client);
   const after = await target.server.probe();
   const pgAfter = (await target.database?.backendCpu()) ?? new Map<number, number>();
   target.api.calls.length = 0;
-  return { phase: result, cpuMs: after.cpuMs - before.cpuMs, postgresCpuMs: cpuBetween(pgBefore, pgAfter), clientCpuMs: (clientUsed.user + clientUsed.system) / 1000 };
+  return {
+    phase: result,
+    cpuMs: after.cpuMs - before.cpuMs,
+    postgresCpuMs: cpuBetween(pgBefore, pgAfter),
+    clientCpuMs: (clientUsed.user + clientUsed.system) / 1000,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -329,34 +382,66 @@ function summarize(runs: Run[], phase: string): Summary {
     answered,
     errors: runs.reduce((n, r) => n + r.phase.answered - r.phase.ok, 0),
     unanswered: runs.reduce((n, r) => n + r.phase.abandoned, 0),
-    held: phase === "closed" ? "" : behind.length ? `fell behind (${behind.length}/${runs.length} rounds, after ~${fixed(Math.min(...behind.map((r) => r.phase.fellBehindAt!)))} s)` : "held",
+    held:
+      phase === "closed"
+        ? ""
+        : behind.length
+          ? `fell behind (${behind.length}/${runs.length} rounds, after ~${fixed(Math.min(...behind.map((r) => r.phase.fellBehindAt!)))} s)`
+          : "held",
   };
 }
 
-function printReport(targets: Target[], conversations: Map<TargetKey, number>, memoryAtEnd: Map<TargetKey, Probe>): Record<string, unknown> {
+function printReport(
+  targets: Target[],
+  conversations: Map<TargetKey, number>,
+  memoryAtEnd: Map<TargetKey, Probe>,
+): Record<string, unknown> {
   const out: string[] = [];
   const [cpu] = cpus();
   out.push("");
   out.push(`Bala Help webhook benchmark: ${ROUNDS} rounds × ${SECONDS} s per phase, ${CONNECTIONS} connections, think ${THINK_MS} ms ±50%`);
-  out.push(`Node ${process.version}, ${cpus().length} × ${cpu?.model ?? "CPU"}, load average at the end ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
-  out.push(`full bot: ${args.server ?? (args.source ? "TypeScript through tsx (--source)" : "compiled (dist/node/server.mjs, as npm start runs it)")}${NODE_FLAGS.length ? `, node ${NODE_FLAGS.join(" ")}` : ""}`);
+  out.push(
+    `Node ${process.version}, ${cpus().length} × ${cpu?.model ?? "CPU"}, load average at the end ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
+  out.push(
+    `full bot: ${args.server ?? (args.source ? "TypeScript through tsx (--source)" : "compiled (dist/node/server.mjs, as npm start runs it)")}${NODE_FLAGS.length ? `, node ${NODE_FLAGS.join(" ")}` : ""}`,
+  );
   out.push("");
   out.push("Cold start (spawn until /healthz answers) and the first update after it:");
   for (const t of targets) {
-    const first = t.startMs.first !== undefined ? `, ${fixed(t.startMs.first / 1000)} s on an empty ${t.dataDir ? "data folder" : "database"}` : "";
-    out.push(`  ${LABELS[t.key].padEnd(32)} ${pad(fixed(t.startMs.again / 1000), 5)} s${first}; first update ${fixed(t.firstUpdateMs, 0)} ms`);
+    const first =
+      t.startMs.first !== undefined ? `, ${fixed(t.startMs.first / 1000)} s on an empty ${t.dataDir ? "data folder" : "database"}` : "";
+    out.push(
+      `  ${LABELS[t.key].padEnd(32)} ${pad(fixed(t.startMs.again / 1000), 5)} s${first}; first update ${fixed(t.firstUpdateMs, 0)} ms`,
+    );
   }
-  const json: Record<string, unknown> = { rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS, node: process.version, targets: {} as Record<string, unknown> };
+  const json: Record<string, unknown> = {
+    rounds: ROUNDS,
+    seconds: SECONDS,
+    connections: CONNECTIONS,
+    node: process.version,
+    targets: {} as Record<string, unknown>,
+  };
   const summaries = new Map<string, Summary>();
   for (const phase of PHASES) {
     out.push("");
-    out.push(phase === "closed" ? `Closed loop, ${CONNECTIONS} connections (updates/s: median of rounds; latency over all rounds):` : `Fixed rate, ${phase} updates/s (latency from the scheduled moment):`);
-    out.push(`  ${"".padEnd(32)} ${pad("upd/s", 7)} ${pad("p50 ms", 8)} ${pad("p99 ms", 8)} ${pad("CPU ms/upd", 11)} ${pad("+PG ms/upd", 11)} ${pad("updates", 8)} ${pad("errors", 7)}`);
+    out.push(
+      phase === "closed"
+        ? `Closed loop, ${CONNECTIONS} connections (updates/s: median of rounds; latency over all rounds):`
+        : `Fixed rate, ${phase} updates/s (latency from the scheduled moment):`,
+    );
+    out.push(
+      `  ${"".padEnd(32)} ${pad("upd/s", 7)} ${pad("p50 ms", 8)} ${pad("p99 ms", 8)} ${pad("CPU ms/upd", 11)} ${pad("+PG ms/upd", 11)} ${pad("updates", 8)} ${pad("errors", 7)}`,
+    );
     for (const t of targets) {
       const s = summarize(t.results.get(phase) ?? [], phase);
       summaries.set(`${t.key}:${phase}`, s);
       (json.targets as Record<string, unknown>)[`${t.key}:${phase}`] = s;
-      out.push(`  ${LABELS[t.key].padEnd(32)} ${pad(fixed(s.perSecond, 0), 7)} ${pad(fixed(s.p50), 8)} ${pad(fixed(s.p99), 8)} ${pad(fixed(s.cpuPerUpdate, 2), 11)} ${pad(t.database ? fixed(s.postgresPerUpdate, 2) : "", 11)} ${pad(String(s.answered), 8)} ${pad(String(s.errors), 7)}  ${s.held}${s.unanswered ? `; ${s.unanswered} unanswered after 3 minutes` : ""}`);
+      out.push(
+        `  ${LABELS[t.key].padEnd(32)} ${pad(fixed(s.perSecond, 0), 7)} ${pad(fixed(s.p50), 8)} ${pad(fixed(s.p99), 8)} ${pad(fixed(s.cpuPerUpdate, 2), 11)} ${pad(t.database ? fixed(s.postgresPerUpdate, 2) : "", 11)} ${pad(String(s.answered), 8)} ${pad(String(s.errors), 7)}  ${s.held}${s.unanswered ? `; ${s.unanswered} unanswered after 3 minutes` : ""}`,
+      );
     }
   }
   out.push("");
@@ -369,7 +454,7 @@ function printReport(targets: Target[], conversations: Map<TargetKey, number>, m
     const cpuY = y.cpuPerUpdate + (Number.isFinite(y.postgresPerUpdate) ? y.postgresPerUpdate : 0);
     const line = `  ${`${LABELS[a]} ÷ ${LABELS[b]}`.padEnd(56)} updates/s ${fixed(x.perSecond / y.perSecond, 3)}x   CPU/update ${fixed(cpuX / cpuY, 1)}x`;
     out.push(line);
-    (json.ratios ??= {} as Record<string, unknown>);
+    json.ratios ??= {} as Record<string, unknown>;
     (json.ratios as Record<string, unknown>)[`${a}/${b}`] = { throughput: x.perSecond / y.perSecond, cpu: cpuX / cpuY };
   };
   ratio("full-postgres-2", "full-postgres");
@@ -379,23 +464,34 @@ function printReport(targets: Target[], conversations: Map<TargetKey, number>, m
   ratio("full-pglite", "session");
   ratio("session", "echo");
   out.push("");
-  out.push("Memory after a full GC, RSS (V8 heap): after start, after the warm-up, at the end; growth from the warm-up to the end per 1,000 conversations:");
+  out.push(
+    "Memory after a full GC, RSS (V8 heap): after start, after the warm-up, at the end; growth from the warm-up to the end per 1,000 conversations:",
+  );
   for (const t of targets) {
     const end = memoryAtEnd.get(t.key)!;
     const warm = t.memoryWarm ?? t.memoryAtStart;
     const n = (conversations.get(t.key) ?? 0) - t.conversationsWarm;
     const per = (bytes: number) => (n > 0 ? mib((bytes / n) * 1000) : "–");
     const both = (p: Probe) => `${pad(mib(p.rss), 8)} (${mib(p.heapUsed)})`;
-    out.push(`  ${LABELS[t.key].padEnd(32)} ${both(t.memoryAtStart)} ${both(warm)} ${both(end)}, peak ${mib(end.maxRss)}; ${n} conversations: ${per(end.rss - warm.rss)} RSS, ${per(end.heapUsed - warm.heapUsed)} heap per 1,000`);
+    out.push(
+      `  ${LABELS[t.key].padEnd(32)} ${both(t.memoryAtStart)} ${both(warm)} ${both(end)}, peak ${mib(end.maxRss)}; ${n} conversations: ${per(end.rss - warm.rss)} RSS, ${per(end.heapUsed - warm.heapUsed)} heap per 1,000`,
+    );
   }
   out.push("");
-  out.push("This process (load and fake Bot API) used per update, closed loop: " + targets.map((t) => `${LABELS[t.key]} ${fixed(summaries.get(`${t.key}:closed`)?.clientPerUpdate ?? NaN, 2)} ms`).join(", "));
+  out.push(
+    "This process (load and fake Bot API) used per update, closed loop: " +
+      targets.map((t) => `${LABELS[t.key]} ${fixed(summaries.get(`${t.key}:closed`)?.clientPerUpdate ?? NaN, 2)} ms`).join(", "),
+  );
   const missed = targets.filter((t) => t.children.counts.missed || t.children.counts.failed);
   if (missed.length) {
     out.push("");
-    out.push("Conversations that stopped early (missed: the bot did not show the button the script taps; failed: an update not answered 200):");
+    out.push(
+      "Conversations that stopped early (missed: the bot did not show the button the script taps; failed: an update not answered 200):",
+    );
     for (const t of missed) {
-      out.push(`  ${LABELS[t.key]}: ${t.children.counts.missed} missed, ${t.children.counts.failed} failed; ${[...t.children.problems].map(([m, n]) => `${m} ×${n}`).join(", ")}`);
+      out.push(
+        `  ${LABELS[t.key]}: ${t.children.counts.missed} missed, ${t.children.counts.failed} failed; ${[...t.children.problems].map(([m, n]) => `${m} ×${n}`).join(", ")}`,
+      );
       for (const line of t.server.errorLines().slice(-3)) out.push(`    server log: ${line}`);
     }
   }

@@ -100,7 +100,10 @@ function workerdThreads(): { id: string; name: string }[] {
     .filter(([, pgid, comm]) => Number(pgid) === worker.process.pid && comm?.includes("workerd"))
     .map(([pid]) => pid!);
   return pids.flatMap((pid) =>
-    readdirSync(`/proc/${pid}/task`).map((tid) => ({ id: `${pid}/task/${tid}`, name: `${pid}:${readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").trim()}` })),
+    readdirSync(`/proc/${pid}/task`).map((tid) => ({
+      id: `${pid}/task/${tid}`,
+      name: `${pid}:${readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").trim()}`,
+    })),
   );
 }
 
@@ -138,10 +141,15 @@ async function measure(): Promise<void> {
     const isolate = deltas[0]!.ms / perKind;
     const all = deltas.reduce((sum, d) => sum + d.ms, 0) / perKind;
     if (!kind.name.startsWith("baseline")) updates.push({ isolate, all });
-    console.log(`  ${kind.name.padEnd(38)} busiest thread ${isolate.toFixed(1).padStart(5)} ms  all workerd threads ${all.toFixed(1).padStart(5)} ms  (wall p50 ${pct(wall, 0.5).toFixed(0)} ms)`);
+    console.log(
+      `  ${kind.name.padEnd(38)} busiest thread ${isolate.toFixed(1).padStart(5)} ms  all workerd threads ${all.toFixed(1).padStart(5)} ms  (wall p50 ${pct(wall, 0.5).toFixed(0)} ms)`,
+    );
   }
-  const mean = (pick: (u: { isolate: number; all: number }) => number) => (updates.reduce((sum, u) => sum + pick(u), 0) / updates.length).toFixed(1).padStart(5);
-  console.log(`  ${"mean of the four updates".padEnd(38)} busiest thread ${mean((u) => u.isolate)} ms  all workerd threads ${mean((u) => u.all)} ms`);
+  const mean = (pick: (u: { isolate: number; all: number }) => number) =>
+    (updates.reduce((sum, u) => sum + pick(u), 0) / updates.length).toFixed(1).padStart(5);
+  console.log(
+    `  ${"mean of the four updates".padEnd(38)} busiest thread ${mean((u) => u.isolate)} ms  all workerd threads ${mean((u) => u.all)} ms`,
+  );
 }
 
 try {

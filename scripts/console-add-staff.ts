@@ -10,9 +10,14 @@ import { audit } from "../src/domain/staff/audit.ts";
 import { regions } from "../src/domain/help/directory.ts";
 import { bootstrap } from "../src/entry/bootstrap.ts";
 
-const { values } = parseArgs({ options: { email: { type: "string" }, role: { type: "string", default: "ADMIN" }, regions: { type: "string", default: "" } } });
+const { values } = parseArgs({
+  options: { email: { type: "string" }, role: { type: "string", default: "ADMIN" }, regions: { type: "string", default: "" } },
+});
 const role = String(values.role).toUpperCase() as Role;
-const chosen = String(values.regions).split(",").map((r) => r.trim()).filter(Boolean);
+const chosen = String(values.regions)
+  .split(",")
+  .map((r) => r.trim())
+  .filter(Boolean);
 const problems = [
   ...(values.email && /^[^@\s]+@[^@\s]+$/.test(values.email) ? [] : ["--email must be an email address"]),
   ...(["ADMIN", "SUPERVISOR", "OPERATOR"].includes(role) ? [] : ["--role must be ADMIN, SUPERVISOR or OPERATOR"]),
@@ -63,7 +68,8 @@ try {
       too_short: "it is shorter than 12 characters",
       too_long: "it is longer than 256 characters",
       has_control: "it contains control characters",
-      too_weak: "it is too easy to guess (a common password, word, name, date or keyboard pattern); use a phrase of several unrelated words",
+      too_weak:
+        "it is too easy to guess (a common password, word, name, date or keyboard pattern); use a phrase of several unrelated words",
     }[weak];
     console.error(`The password is not accepted: ${why}.`);
     process.exitCode = 2;
@@ -71,9 +77,16 @@ try {
     console.error(`An account with the email ${values.email} already exists. An admin can change it in the console (Staff).`);
     process.exitCode = 2;
   } else {
-    const account = await createAccounts(db.prisma, createSealer(config.appSecret)).create({ email: values.email!, password, role, regions: role === "OPERATOR" ? chosen : [] });
+    const account = await createAccounts(db.prisma, createSealer(config.appSecret)).create({
+      email: values.email!,
+      password,
+      role,
+      regions: role === "OPERATOR" ? chosen : [],
+    });
     await audit(db.prisma, "system", "account.create", account.email, { role, via: "command" });
-    console.log(`Created ${role} ${account.email}${role === "OPERATOR" ? ` for ${chosen.join(", ")}` : ""}. At first sign-in a second factor (TOTP) is set up; keep the recovery codes shown then.`);
+    console.log(
+      `Created ${role} ${account.email}${role === "OPERATOR" ? ` for ${chosen.join(", ")}` : ""}. At first sign-in a second factor (TOTP) is set up; keep the recovery codes shown then.`,
+    );
   }
 } finally {
   await db.close();

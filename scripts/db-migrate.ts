@@ -11,7 +11,9 @@ const config = createConfig(process.env);
 if (!config.databaseUrl) await refuseIfServerRunning(config.dataDir);
 const db = await openConfiguredDatabase(config);
 try {
-  const applied = await applyMigrationsInTurn(db.adapterFactory, config.databaseUrl, (s) => console.log(`Waiting for another instance to finish migrating (${s} s)...`));
+  const applied = await applyMigrationsInTurn(db.adapterFactory, config.databaseUrl, (s) =>
+    console.log(`Waiting for another instance to finish migrating (${s} s)...`),
+  );
   console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Nothing to apply: the database is up to date.");
 } finally {
   await db.close();

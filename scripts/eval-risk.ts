@@ -68,7 +68,9 @@ for (const lang of ["kk", "ru", "en"] as const) {
     if (ok) s.hit++;
     bySignal.set(c.expect, s);
   }
-  console.log(`\n${lang}: recall ${pct(heard, positives)} (${heard}/${positives}), false positives ${pct(falseAlarms, negatives)} (${falseAlarms}/${negatives}, of which crisis replies ${crisisOnNone})`);
+  console.log(
+    `\n${lang}: recall ${pct(heard, positives)} (${heard}/${positives}), false positives ${pct(falseAlarms, negatives)} (${falseAlarms}/${negatives}, of which crisis replies ${crisisOnNone})`,
+  );
   for (const [signal, s] of [...bySignal].sort()) console.log(`  ${signal.padEnd(17)} ${pct(s.hit, s.total)} (${s.hit}/${s.total})`);
 }
 if (process.env.EVAL_SHOW_MISSES) console.log(`\n${misses.join("\n")}`);

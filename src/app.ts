@@ -153,7 +153,15 @@ export function createApp(deps: AppDeps): App {
     updateHoldMs: config.updateHoldSeconds * 1000,
   });
 
-  const dispatcher = createDispatcher({ outbox, api: bot.api, staff, reports, logger, staffPostsPerMinute: config.staffPostsPerMinute, gate });
+  const dispatcher = createDispatcher({
+    outbox,
+    api: bot.api,
+    staff,
+    reports,
+    logger,
+    staffPostsPerMinute: config.staffPostsPerMinute,
+    gate,
+  });
   const casework = createCasework(db, sealer);
   const accounts = createAccounts(db, sealer);
 
@@ -162,7 +170,10 @@ export function createApp(deps: AppDeps): App {
   http.get("/", (c) => c.redirect(config.simulator && botApi ? "/simulator" : "/healthz"));
   http.route("/healthz", healthRoutes(db));
   // After each update, whatever it queued goes out at once (the timer catches the rest).
-  http.route("/telegram/webhook", webhookRoutes(bot, webhookSecret, logger, () => dispatcher.kick()));
+  http.route(
+    "/telegram/webhook",
+    webhookRoutes(bot, webhookSecret, logger, () => dispatcher.kick()),
+  );
   http.route(
     "/console",
     consoleRoutes({
@@ -183,7 +194,13 @@ export function createApp(deps: AppDeps): App {
       api: bot.api,
       // The child's files, fetched with the bot's own token and API root (never shown to a browser).
       evidence: createEvidence(
-        createTelegramFiles({ apiRoot: botApi?.apiRoot ?? config.telegramApiRoot, token: bot.token, ...(botApi ? { fetch: botApi.fetch } : {}), maxBytes: limits.maxFileBytes, timeoutMs: Math.max(30, config.telegramTimeoutSeconds * 3) * 1000 }),
+        createTelegramFiles({
+          apiRoot: botApi?.apiRoot ?? config.telegramApiRoot,
+          token: bot.token,
+          ...(botApi ? { fetch: botApi.fetch } : {}),
+          maxBytes: limits.maxFileBytes,
+          timeoutMs: Math.max(30, config.telegramTimeoutSeconds * 3) * 1000,
+        }),
         deps.images,
       ),
       secureCookies: config.env === "production" || (config.publicUrl?.startsWith("https://") ?? false),
@@ -193,7 +210,11 @@ export function createApp(deps: AppDeps): App {
     http.use("/simulator/*", secureHeaders());
     http.route(
       "/simulator",
-      simulatorRoutes({ botApi, deliver: (update) => deliverToWebhook(http, webhookSecret, update), staffChatId: staff.chatId === simulatedStaff.chatId ? staff.chatId : undefined }),
+      simulatorRoutes({
+        botApi,
+        deliver: (update) => deliverToWebhook(http, webhookSecret, update),
+        staffChatId: staff.chatId === simulatedStaff.chatId ? staff.chatId : undefined,
+      }),
     );
   }
   http.notFound((c) => c.json({ ok: false, error: "not found" }, 404));
@@ -209,7 +230,10 @@ export function createApp(deps: AppDeps): App {
       for (const messageId of r.staffMessageIds) await staff.redact(r.number, messageId, tx);
     });
     dispatcher.kick();
-    logger.info({ pruned: await prune(db, outbox, now), signInThrottles: await accounts.pruneThrottle() }, "pruned rows kept only for a while");
+    logger.info(
+      { pruned: await prune(db, outbox, now), signInThrottles: await accounts.pruneThrottle() },
+      "pruned rows kept only for a while",
+    );
     return retained.length;
   };
   return { http, bot, botApi, webhookSecret, accounts, setup: createSetupLinks(db), retention, outbox, dispatcher };

@@ -11,7 +11,8 @@ const optionalString = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
-const BOT_INFO_HINT = 'must be the JSON that getMe returns, e.g. {"id":123456,"is_bot":true,"first_name":"Bala Help","username":"bala_help_bot"}';
+const BOT_INFO_HINT =
+  'must be the JSON that getMe returns, e.g. {"id":123456,"is_bot":true,"first_name":"Bala Help","username":"bala_help_bot"}';
 const BOT_INFO_FIELD = `is missing or wrong: BOT_INFO ${BOT_INFO_HINT}`;
 
 /** getMe's answer, given so that a Worker never asks Telegram who it is. */
@@ -39,61 +40,72 @@ const botInfo = z
     ),
   );
 
-const schema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    BOT_TOKEN: optionalString.pipe(
-      z.string().regex(/^\d+:[\w-]{20,}$/, "must look like 123456:ABC... (the token BotFather gives you)").optional(),
-    ),
-    BOT_INFO: optionalString.pipe(botInfo.optional()),
-    TELEGRAM_API_ROOT: z.url("must be a URL such as https://api.telegram.org").default("https://api.telegram.org"),
-    WEBHOOK_SECRET: optionalString.pipe(
-      z
-        .string()
-        .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ or - (Telegram's rule)")
-        .optional(),
-    ),
-    PUBLIC_URL: optionalString.pipe(z.url("must be the public https:// address of this server").optional()),
-    BOT_MODE: z.enum(["webhook", "polling"], "must be webhook or polling").default("webhook"),
-    DATABASE_URL: optionalString.pipe(
-      z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// (leave it empty for the embedded database)").optional(),
-    ),
-    DATA_DIR: z.string().default("./data"),
-    PORT: z.coerce.number("must be a number").int().min(1).max(65535).default(3000),
-    APP_SECRET: optionalString.pipe(
-      z
-        .string()
-        .min(32, "must be at least 32 characters (use: openssl rand -hex 32)")
-        // "aaaa…" or "1234…" is long but guessable: a random secret has many different characters.
-        .refine((v) => new Set(v).size >= 12, "looks guessable (too few different characters); use: openssl rand -hex 32")
-        .optional(),
-    ),
-    STAFF_CHAT_ID: optionalString.pipe(z.string().regex(/^-?\d+$/, "must be a Telegram chat id such as -1001234567890").optional()),
-    STAFF_CHATS: z.string().default(""),
-    STAFF_GROUP_DETAIL: z.enum(["summary", "full"], "must be summary (case number, priority, category, region, age, flags, due time: never the child's words) or full (the child's words too)").default("summary"),
-    STAFF_USER_IDS: z
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  BOT_TOKEN: optionalString.pipe(
+    z
       .string()
-      .regex(/^\s*(\d+\s*(,\s*\d+\s*)*)?$/, "must be Telegram user ids separated by commas")
-      .default(""),
-    STAFF_LANGUAGE: z.enum(["kk", "ru", "en"], "must be kk, ru or en").default("ru"),
-    CONSOLE_TIME_ZONE: z
+      .regex(/^\d+:[\w-]{20,}$/, "must look like 123456:ABC... (the token BotFather gives you)")
+      .optional(),
+  ),
+  BOT_INFO: optionalString.pipe(botInfo.optional()),
+  TELEGRAM_API_ROOT: z.url("must be a URL such as https://api.telegram.org").default("https://api.telegram.org"),
+  WEBHOOK_SECRET: optionalString.pipe(
+    z
       .string()
-      .trim()
-      .refine(isTimeZone, "must be an IANA time zone name such as Asia/Almaty")
-      .default("Asia/Almaty"),
-    SLA_HOURS: z
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ or - (Telegram's rule)")
+      .optional(),
+  ),
+  PUBLIC_URL: optionalString.pipe(z.url("must be the public https:// address of this server").optional()),
+  BOT_MODE: z.enum(["webhook", "polling"], "must be webhook or polling").default("webhook"),
+  DATABASE_URL: optionalString.pipe(
+    z
       .string()
-      .regex(/^\s*urgent=\d+\s*,\s*high=\d+\s*,\s*normal=\d+\s*,\s*low=\d+\s*$/, "must look like urgent=1,high=24,normal=72,low=168")
-      .default("urgent=1,high=24,normal=72,low=168"),
-    STAFF_POSTS_PER_MINUTE: z.coerce.number("must be a number").int().min(1).max(60).default(15),
-    FLOOD_LIMIT: z.coerce.number("must be a number").int().min(1).max(10_000).default(30),
-    RETENTION_DAYS: z.coerce.number("must be a number of days").int().min(1).max(3650).default(90),
-    TELEGRAM_TIMEOUT_SECONDS: z.coerce.number("must be a number of seconds").int().min(1).max(50).default(10),
-    TRUST_PROXY: z.coerce.number("must be the number of proxies in front of the server").int().min(0).max(5).default(0),
-    UPDATE_HOLD_SECONDS: z.coerce.number("must be a number of seconds").int().min(1).max(3600).default(90),
-    SIMULATOR: z.enum(["auto", "on", "off"], "must be auto, on or off").default("auto"),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  });
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// (leave it empty for the embedded database)")
+      .optional(),
+  ),
+  DATA_DIR: z.string().default("./data"),
+  PORT: z.coerce.number("must be a number").int().min(1).max(65535).default(3000),
+  APP_SECRET: optionalString.pipe(
+    z
+      .string()
+      .min(32, "must be at least 32 characters (use: openssl rand -hex 32)")
+      // "aaaa…" or "1234…" is long but guessable: a random secret has many different characters.
+      .refine((v) => new Set(v).size >= 12, "looks guessable (too few different characters); use: openssl rand -hex 32")
+      .optional(),
+  ),
+  STAFF_CHAT_ID: optionalString.pipe(
+    z
+      .string()
+      .regex(/^-?\d+$/, "must be a Telegram chat id such as -1001234567890")
+      .optional(),
+  ),
+  STAFF_CHATS: z.string().default(""),
+  STAFF_GROUP_DETAIL: z
+    .enum(
+      ["summary", "full"],
+      "must be summary (case number, priority, category, region, age, flags, due time: never the child's words) or full (the child's words too)",
+    )
+    .default("summary"),
+  STAFF_USER_IDS: z
+    .string()
+    .regex(/^\s*(\d+\s*(,\s*\d+\s*)*)?$/, "must be Telegram user ids separated by commas")
+    .default(""),
+  STAFF_LANGUAGE: z.enum(["kk", "ru", "en"], "must be kk, ru or en").default("ru"),
+  CONSOLE_TIME_ZONE: z.string().trim().refine(isTimeZone, "must be an IANA time zone name such as Asia/Almaty").default("Asia/Almaty"),
+  SLA_HOURS: z
+    .string()
+    .regex(/^\s*urgent=\d+\s*,\s*high=\d+\s*,\s*normal=\d+\s*,\s*low=\d+\s*$/, "must look like urgent=1,high=24,normal=72,low=168")
+    .default("urgent=1,high=24,normal=72,low=168"),
+  STAFF_POSTS_PER_MINUTE: z.coerce.number("must be a number").int().min(1).max(60).default(15),
+  FLOOD_LIMIT: z.coerce.number("must be a number").int().min(1).max(10_000).default(30),
+  RETENTION_DAYS: z.coerce.number("must be a number of days").int().min(1).max(3650).default(90),
+  TELEGRAM_TIMEOUT_SECONDS: z.coerce.number("must be a number of seconds").int().min(1).max(50).default(10),
+  TRUST_PROXY: z.coerce.number("must be the number of proxies in front of the server").int().min(0).max(5).default(0),
+  UPDATE_HOLD_SECONDS: z.coerce.number("must be a number of seconds").int().min(1).max(3600).default(90),
+  SIMULATOR: z.enum(["auto", "on", "off"], "must be auto, on or off").default("auto"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
 
 export interface Config {
   env: "development" | "production" | "test";
@@ -183,7 +195,10 @@ export function createConfig(input: ConfigInput): Config {
     staffChatId: v.STAFF_CHAT_ID ?? parseStaffChats(v.STAFF_CHATS).chats["*"],
     staffChats: parseStaffChats(v.STAFF_CHATS).chats,
     staffGroupDetail: v.STAFF_GROUP_DETAIL,
-    staffUserIds: v.STAFF_USER_IDS.split(",").map((x) => x.trim()).filter(Boolean).map(Number),
+    staffUserIds: v.STAFF_USER_IDS.split(",")
+      .map((x) => x.trim())
+      .filter(Boolean)
+      .map(Number),
     staffLanguage: v.STAFF_LANGUAGE,
     consoleTimeZone: v.CONSOLE_TIME_ZONE,
     staffPostsPerMinute: v.STAFF_POSTS_PER_MINUTE,
@@ -206,7 +221,9 @@ function crossFieldProblems(input: ConfigInput): string[] {
   // The simulator has no sign-in and a simulated staff member: it must never face real users.
   const simulator = input.SIMULATOR?.trim() || "auto";
   if (input.NODE_ENV === "production" && (simulator === "on" || (simulator === "auto" && !set("BOT_TOKEN")))) {
-    problems.push("the simulator is for development only: in production set BOT_TOKEN (and WEBHOOK_SECRET), or SIMULATOR=off; to try the bot locally use NODE_ENV=development");
+    problems.push(
+      "the simulator is for development only: in production set BOT_TOKEN (and WEBHOOK_SECRET), or SIMULATOR=off; to try the bot locally use NODE_ENV=development",
+    );
   }
   const mode = input.BOT_MODE?.trim() || "webhook";
   if (set("BOT_TOKEN") && mode === "webhook" && !set("WEBHOOK_SECRET")) {
@@ -217,10 +234,14 @@ function crossFieldProblems(input: ConfigInput): string[] {
   const star = staffChats.chats["*"];
   const single = input.STAFF_CHAT_ID?.trim();
   if (star !== undefined && single && star !== single) {
-    problems.push(`STAFF_CHAT_ID (${single}) and STAFF_CHATS' * (${star}) disagree: set the default group in one place (STAFF_CHATS' * replaces STAFF_CHAT_ID)`);
+    problems.push(
+      `STAFF_CHAT_ID (${single}) and STAFF_CHATS' * (${star}) disagree: set the default group in one place (STAFF_CHATS' * replaces STAFF_CHAT_ID)`,
+    );
   }
   if (staffChats.problems.length === 0 && Object.keys(staffChats.chats).length > 0 && star === undefined && !single) {
-    problems.push("STAFF_CHATS needs a default group, *=<chat id> (or STAFF_CHAT_ID), for reports without a region or whose region has no group, and for urgent alerts");
+    problems.push(
+      "STAFF_CHATS needs a default group, *=<chat id> (or STAFF_CHAT_ID), for reports without a region or whose region has no group, and for urgent alerts",
+    );
   }
   const infoId = botInfoId(input.BOT_INFO);
   const tokenId = input.BOT_TOKEN?.trim().split(":")[0];
@@ -270,6 +291,11 @@ function parseStaffChats(text: string): { chats: Record<string, string>; problem
 }
 
 function parseSla(text: string): Config["slaHours"] {
-  const hours = Object.fromEntries(text.split(",").map((part) => part.trim().split("=")).map(([k, v]) => [k!.toUpperCase(), Number(v)]));
+  const hours = Object.fromEntries(
+    text
+      .split(",")
+      .map((part) => part.trim().split("="))
+      .map(([k, v]) => [k!.toUpperCase(), Number(v)]),
+  );
   return { URGENT: hours.URGENT!, HIGH: hours.HIGH!, NORMAL: hours.NORMAL!, LOW: hours.LOW! };
 }

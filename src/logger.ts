@@ -18,7 +18,18 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       // A second line of defence: if a Telegram object is ever logged by mistake, these
       // fields are removed rather than written.
       redact: {
-        paths: ["*.text", "*.first_name", "*.last_name", "*.username", "*.from", "*.chat", "*.phone_number", "update", "*.update", "payload"],
+        paths: [
+          "*.text",
+          "*.first_name",
+          "*.last_name",
+          "*.username",
+          "*.from",
+          "*.chat",
+          "*.phone_number",
+          "update",
+          "*.update",
+          "payload",
+        ],
         remove: true,
       },
     },

@@ -28,9 +28,36 @@ const followup = { kk: kkFollowup, ru: ruFollowup, en: enFollowup };
 
 /** A child's own words in a report: mostly bullying and violence, one in eight a danger the bot must raise. */
 const WORDS: Record<Lang, string[]> = {
-  kk: ["Сыныптастарым мені күнде мазақтайды", "Мектепте үлкен балалар ақша тартып алады", "Әкем ішіп алып ұрады", "Интернетте суретімді таратып жіберді", "Мұғалім бәрінің алдында қорлайды", "Маған біреу жазып, суретімді сұрайды", "Үйде тамақ жоқ", "Мен өзімді өлтіргім келеді"],
-  ru: ["Одноклассники каждый день обзывают меня", "Старшие в школе отбирают деньги", "Отчим пьёт и бьёт маму и меня", "Выложили мои фото в чат класса", "Учитель кричит и унижает при всех", "Незнакомый взрослый пишет и просит фото", "Дома нечего есть, родители не приходят", "Я больше не хочу жить"],
-  en: ["They call me names at school every day", "Older kids take my money", "My dad hits me when he drinks", "Someone posted my photos in the class chat", "The teacher humiliates me in front of everyone", "An adult I do not know asks me for photos", "There is no food at home", "I want to kill myself"],
+  kk: [
+    "Сыныптастарым мені күнде мазақтайды",
+    "Мектепте үлкен балалар ақша тартып алады",
+    "Әкем ішіп алып ұрады",
+    "Интернетте суретімді таратып жіберді",
+    "Мұғалім бәрінің алдында қорлайды",
+    "Маған біреу жазып, суретімді сұрайды",
+    "Үйде тамақ жоқ",
+    "Мен өзімді өлтіргім келеді",
+  ],
+  ru: [
+    "Одноклассники каждый день обзывают меня",
+    "Старшие в школе отбирают деньги",
+    "Отчим пьёт и бьёт маму и меня",
+    "Выложили мои фото в чат класса",
+    "Учитель кричит и унижает при всех",
+    "Незнакомый взрослый пишет и просит фото",
+    "Дома нечего есть, родители не приходят",
+    "Я больше не хочу жить",
+  ],
+  en: [
+    "They call me names at school every day",
+    "Older kids take my money",
+    "My dad hits me when he drinks",
+    "Someone posted my photos in the class chat",
+    "The teacher humiliates me in front of everyone",
+    "An adult I do not know asks me for photos",
+    "There is no food at home",
+    "I want to kill myself",
+  ],
 };
 const FOLLOW_UP: Record<Lang, string> = { kk: "Бүгін тағы болды", ru: "Сегодня это случилось снова", en: "It happened again today" };
 const CODE = /<code>([2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5})<\/code>/;
@@ -146,7 +173,18 @@ export class Children {
     const words = WORDS[child.lang];
     await child.send("/menu");
     await child.press(common[child.lang].menu.report);
-    for (const label of [r.start, r.safe_yes, r.cat_bullying, r.who_child, r.place_school, r.ongoing_yes, r.prefer_not, r.age_13_15, r.skip]) await child.press(label);
+    for (const label of [
+      r.start,
+      r.safe_yes,
+      r.cat_bullying,
+      r.who_child,
+      r.place_school,
+      r.ongoing_yes,
+      r.prefer_not,
+      r.age_13_15,
+      r.skip,
+    ])
+      await child.press(label);
     await child.send(words[Math.floor(this.options.random() * words.length)]!);
     await child.press(r.evidence_skip);
     await child.press(r.contact_yes);
@@ -203,8 +241,11 @@ class Child {
   /** Taps the button with this label on the newest bot message that has it. */
   press(label: string): Promise<void> {
     for (const message of this.botMessages()) {
-      const button = message.reply_markup?.inline_keyboard.flat().find((b): b is InlineKeyboardButton.CallbackButton => b.text === label && "callback_data" in b);
-      if (button) return this.children.deliver(this.children.buildPress(this.user, message.message_id, button.callback_data), this.steps++ === 0);
+      const button = message.reply_markup?.inline_keyboard
+        .flat()
+        .find((b): b is InlineKeyboardButton.CallbackButton => b.text === label && "callback_data" in b);
+      if (button)
+        return this.children.deliver(this.children.buildPress(this.user, message.message_id, button.callback_data), this.steps++ === 0);
     }
     return this.blindPress(label);
   }
@@ -212,8 +253,11 @@ class Child {
   /** Taps the first button of the bot's newest message. */
   pressFirst(): Promise<void> {
     const message = this.botMessages()[0];
-    const button = message?.reply_markup?.inline_keyboard.flat().find((b): b is InlineKeyboardButton.CallbackButton => "callback_data" in b);
-    if (message && button) return this.children.deliver(this.children.buildPress(this.user, message.message_id, button.callback_data), this.steps++ === 0);
+    const button = message?.reply_markup?.inline_keyboard
+      .flat()
+      .find((b): b is InlineKeyboardButton.CallbackButton => "callback_data" in b);
+    if (message && button)
+      return this.children.deliver(this.children.buildPress(this.user, message.message_id, button.callback_data), this.steps++ === 0);
     return this.blindPress("first button");
   }
 

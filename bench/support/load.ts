@@ -82,7 +82,14 @@ export async function closedLoop(children: Children, connections: number, second
   const elapsed = (performance.now() - started) / 1000;
   const answeredInTime = recorder.answered;
   await recorder.drained(DRAIN_MS);
-  return { answered: recorder.answered, answeredInTime, ok: recorder.ok, seconds: elapsed, latenciesMs: recorder.latenciesMs, abandoned: recorder.inFlight };
+  return {
+    answered: recorder.answered,
+    answeredInTime,
+    ok: recorder.ok,
+    seconds: elapsed,
+    latenciesMs: recorder.latenciesMs,
+    abandoned: recorder.inFlight,
+  };
 }
 
 export async function fixedRate(children: Children, perSecond: number, seconds: number, backlogSeconds = 2): Promise<PhaseResult> {
@@ -106,7 +113,7 @@ export async function fixedRate(children: Children, perSecond: number, seconds: 
         issued++;
       }
       if (issued >= total) resolve();
-      else setTimeout(tick, Math.max(1, Math.min(10, (((issued + 1) / perSecond) * 1000 + started - performance.now()))));
+      else setTimeout(tick, Math.max(1, Math.min(10, ((issued + 1) / perSecond) * 1000 + started - performance.now())));
     };
     tick();
   });

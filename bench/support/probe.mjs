@@ -11,7 +11,12 @@ if (process.send) {
       globalThis.gc();
       globalThis.gc();
     }
-    process.send?.({ probe: message.probe, cpu: process.cpuUsage(), memory: process.memoryUsage(), maxRssKb: process.resourceUsage().maxRSS });
+    process.send?.({
+      probe: message.probe,
+      cpu: process.cpuUsage(),
+      memory: process.memoryUsage(),
+      maxRssKb: process.resourceUsage().maxRSS,
+    });
   });
   // The channel must not keep a server alive that was told to stop.
   process.channel?.unref();

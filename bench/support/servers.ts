@@ -58,7 +58,12 @@ export class ServerProcess {
   }
 
   /** Starts `node <args>` with the probe and this environment; resolves once /healthz answers, with the time that took. */
-  static async start(args: string[], env: Record<string, string>, nodeFlags: string[] = [], timeoutMs = 300_000): Promise<{ server: ServerProcess; startMs: number }> {
+  static async start(
+    args: string[],
+    env: Record<string, string>,
+    nodeFlags: string[] = [],
+    timeoutMs = 300_000,
+  ): Promise<{ server: ServerProcess; startMs: number }> {
     const port = await freePort();
     const started = performance.now();
     const child = spawn(process.execPath, ["--expose-gc", "--import", PROBE, ...nodeFlags, ...args], {
@@ -68,7 +73,10 @@ export class ServerProcess {
     const server = new ServerProcess(child, port);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const up = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (up) break;
       if (child.exitCode !== null) throw new Error(`server exited at start (${args.join(" ")}):\n${server.output.slice(-3000)}`);
       if (Date.now() > deadline) {
@@ -100,7 +108,13 @@ export class ServerProcess {
         if (message?.probe !== id) return;
         clearTimeout(timer);
         this.child.off("message", onMessage);
-        resolve({ cpuMs: (message.cpu.user + message.cpu.system) / 1000, rss: message.memory.rss, heapUsed: message.memory.heapUsed, external: message.memory.external, maxRss: message.maxRssKb * 1024 });
+        resolve({
+          cpuMs: (message.cpu.user + message.cpu.system) / 1000,
+          rss: message.memory.rss,
+          heapUsed: message.memory.heapUsed,
+          external: message.memory.external,
+          maxRss: message.maxRssKb * 1024,
+        });
       };
       this.child.on("message", onMessage);
       this.child.send({ probe: id, gc });
@@ -143,7 +157,9 @@ export class ThrowawayPostgres {
    * from /proc: the benchmark runs on the database's machine (127.0.0.1).
    */
   async backendCpu(): Promise<Map<number, number>> {
-    const pids = await admin(this.serverUrl, (c) => c.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [this.name]));
+    const pids = await admin(this.serverUrl, (c) =>
+      c.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [this.name]),
+    );
     const cpu = new Map<number, number>();
     for (const { pid } of pids.rows) {
       const ms = processCpuMs(pid);
@@ -178,7 +194,10 @@ function processCpuMs(pid: number): number | undefined {
   }
 }
 
-async function admin<T extends pg.QueryResultRow>(url: string, run: (client: pg.Client) => Promise<pg.QueryResult<T>>): Promise<pg.QueryResult<T>> {
+async function admin<T extends pg.QueryResultRow>(
+  url: string,
+  run: (client: pg.Client) => Promise<pg.QueryResult<T>>,
+): Promise<pg.QueryResult<T>> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   await client.connect();
   try {

@@ -81,7 +81,17 @@ export function createBot(options: BotOptions): Bot<BotContext> {
     }),
   );
   child.use(traceMessages, hearDanger);
-  child.use(navigationFeature, forgetFeature, followupFeature, flowsFeature, mediaFeature, rightsFeature, quizFeature, listenFeature, unhandledFeature);
+  child.use(
+    navigationFeature,
+    forgetFeature,
+    followupFeature,
+    flowsFeature,
+    mediaFeature,
+    rightsFeature,
+    quizFeature,
+    listenFeature,
+    unhandledFeature,
+  );
 
   // The ombudsman staff group (STAFF_CHAT_ID); any other group is ignored.
   bot.chatType(["group", "supergroup"]).errorBoundary(onStaffError).use(staffFeature);
@@ -95,7 +105,10 @@ export function createBot(options: BotOptions): Bot<BotContext> {
  */
 async function onError(err: BotError<BotContext>): Promise<never> {
   const ctx = err.ctx;
-  ctx.services.logger.error({ err: errorSummary(err.error), update_id: ctx.update.update_id }, "update failed; Telegram will deliver it again");
+  ctx.services.logger.error(
+    { err: errorSummary(err.error), update_id: ctx.update.update_id },
+    "update failed; Telegram will deliver it again",
+  );
   try {
     if (ctx.callbackQuery) {
       await ctx.answerCallbackQuery({ text: ctx.t("errors.tryAgain") }).catch(() => undefined);

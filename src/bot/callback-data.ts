@@ -28,7 +28,10 @@ interface Field<T> {
 const text = (pattern: RegExp): Field<string> => ({ read: (s) => (pattern.test(s) ? s : undefined), write: (s) => s });
 const int: Field<number> = { read: (s) => (/^\d{1,9}$/.test(s) ? Number(s) : undefined), write: String };
 const oneOf = <T extends string>(values: readonly T[]): Field<T> => ({ read: (s) => values.find((v) => v === s), write: (v) => v });
-const flag = (yes: string, no: string): Field<boolean> => ({ read: (s) => (s === yes ? true : s === no ? false : undefined), write: (v) => (v ? yes : no) });
+const flag = (yes: string, no: string): Field<boolean> => ({
+  read: (s) => (s === yes ? true : s === no ? false : undefined),
+  write: (v) => (v ? yes : no),
+});
 
 /** A kind's tag (the literal start of its data) and its fields, in the order they are written. */
 const spec = <F extends Record<string, Field<unknown>> = Record<never, never>>(tag: string, fields = {} as F) => ({ tag, fields });
@@ -111,7 +114,8 @@ export function callbackDataFor(payload: CallbackPayload): string {
 /** The callback data of a button; throws when it would not fit Telegram's 64 bytes. */
 export function encodeCallback(payload: CallbackPayload): string {
   const data = callbackDataFor(payload);
-  if (callbackBytes(data) > CALLBACK_DATA_MAX_BYTES) throw new Error(`callback data ${data} is longer than Telegram's ${CALLBACK_DATA_MAX_BYTES} bytes`);
+  if (callbackBytes(data) > CALLBACK_DATA_MAX_BYTES)
+    throw new Error(`callback data ${data} is longer than Telegram's ${CALLBACK_DATA_MAX_BYTES} bytes`);
   return data;
 }
 

@@ -7,7 +7,8 @@ const commands = ["start", "menu", "help", "report", "rights", "status", "hide",
 
 export async function registerCommands(bot: Bot<BotContext>): Promise<void> {
   const i18n = createI18n();
-  const list = (language: (typeof languages)[number]) => commands.map((command) => ({ command, description: i18n.t(language)(`commands.${command}`) }));
+  const list = (language: (typeof languages)[number]) =>
+    commands.map((command) => ({ command, description: i18n.t(language)(`commands.${command}`) }));
   await bot.api.setMyCommands(list("kk"));
   for (const language of languages) await bot.api.setMyCommands(list(language), { language_code: language });
 }

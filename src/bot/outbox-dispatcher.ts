@@ -33,7 +33,16 @@ const MAX_BACKOFF_MS = 10 * 60_000;
 /** Telegram answers 400 with these when an edit or delete has nothing left to do. */
 const ALREADY_DONE = ["message is not modified", "message to delete not found"];
 /** Telegram answers these when sending again can never work (the chat or message is gone). */
-const HOPELESS = ["chat not found", "bot was blocked", "user is deactivated", "message to edit not found", "message can't be edited", "have no rights", "bot was kicked", "not enough rights"];
+const HOPELESS = [
+  "chat not found",
+  "bot was blocked",
+  "user is deactivated",
+  "message to edit not found",
+  "message can't be edited",
+  "have no rights",
+  "bot was kicked",
+  "not enough rights",
+];
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;
 
@@ -65,7 +74,12 @@ export function createDispatcher(o: DispatcherOptions) {
       await o.outbox.sent(message.id);
       await recordAfter(message, result);
       // Sent is sent: a failure to log it must not send the post again.
-      if (message.target === "staff") await o.staff.delivered(message).catch((e: unknown) => o.logger.error({ err: errorSummary(e), key: message.key }, "a staff post that showed a child's words was not logged"));
+      if (message.target === "staff")
+        await o.staff
+          .delivered(message)
+          .catch((e: unknown) =>
+            o.logger.error({ err: errorSummary(e), key: message.key }, "a staff post that showed a child's words was not logged"),
+          );
     } catch (error) {
       await failed(message, error);
     }
@@ -83,7 +97,11 @@ export function createDispatcher(o: DispatcherOptions) {
         await o.outbox.retry(message, summary, seconds * 1000, { countsAsAttempt: false });
         return;
       }
-      if (error.error_code === 403 || HOPELESS.some((d) => description.includes(d)) || (error.error_code >= 400 && error.error_code < 500)) {
+      if (
+        error.error_code === 403 ||
+        HOPELESS.some((d) => description.includes(d)) ||
+        (error.error_code >= 400 && error.error_code < 500)
+      ) {
         o.logger.error({ err: summary, key: message.key }, "outbox message can never be delivered (dead letter)");
         return o.outbox.dead(message.id, summary);
       }
@@ -92,7 +110,8 @@ export function createDispatcher(o: DispatcherOptions) {
     }
     // 5xx, network errors and timeouts: try again later, backing off, a bounded number of times.
     const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** message.attempts);
-    if ((await o.outbox.retry(message, summary, delay)) === "dead") o.logger.error({ err: summary, key: message.key }, "outbox message gave up after retries (dead letter)");
+    if ((await o.outbox.retry(message, summary, delay)) === "dead")
+      o.logger.error({ err: summary, key: message.key }, "outbox message gave up after retries (dead letter)");
   }
 
   /** The last post of a group's minute: its waiting non-urgent report posts, in one message. */
@@ -122,7 +141,9 @@ export function createDispatcher(o: DispatcherOptions) {
     try {
       return await roundHeld(Date.now() + ROUND_BUDGET_MS);
     } finally {
-      await o.gate.release(ROUND_KEY, holder).catch((e: unknown) => o.logger.warn({ err: errorSummary(e) }, "outbox round lease not released; it runs out by itself"));
+      await o.gate
+        .release(ROUND_KEY, holder)
+        .catch((e: unknown) => o.logger.warn({ err: errorSummary(e) }, "outbox round lease not released; it runs out by itself"));
     }
   }
 
@@ -176,7 +197,10 @@ export function createDispatcher(o: DispatcherOptions) {
     },
     /** Node: a round every `ms`, and after each update (kick). */
     start(ms = 1000): void {
-      timer ??= setInterval(() => void this.runOnce().catch((e: unknown) => o.logger.error({ err: errorSummary(e) }, "outbox round failed")), ms);
+      timer ??= setInterval(
+        () => void this.runOnce().catch((e: unknown) => o.logger.error({ err: errorSummary(e) }, "outbox round failed")),
+        ms,
+      );
     },
     /** After an update or a staff action: a round now, if this process queued anything. */
     kick(): void {

@@ -29,7 +29,11 @@ export function caseworkRoutes(signedIn: Hono<ConsoleEnv>, deps: ConsoleDeps, h:
     const found = await h.caseOf(c);
     if (found.error) return found.error;
     const r = found.report;
-    const form = await readForm(c, { status: { max: 20 }, note: { max: 4000, optional: true, multiline: true }, confirm_unanswered: { max: 1, optional: true } });
+    const form = await readForm(c, {
+      status: { max: 20 },
+      note: { max: 4000, optional: true, multiline: true },
+      confirm_unanswered: { max: 1, optional: true },
+    });
     if (!form.ok) return form.response;
     const { status, note } = form.fields;
     if (!(STATUSES as readonly string[]).includes(status)) return c.text("Bad request", 400);
@@ -43,7 +47,11 @@ export function caseworkRoutes(signedIn: Hono<ConsoleEnv>, deps: ConsoleDeps, h:
     const tell = closing ? await closingMessage(deps, r) : undefined;
     const result = await casework.setStatus(r, me, status as Status, note, tell);
     const flash = !result.ok ? result.problem : tell ? "closed_told" : undefined;
-    await audit(db, me, "case.status", r.number, { to: status, ...(flash ? { result: flash } : {}), ...(form.fields.confirm_unanswered === "1" ? { unanswered: true } : {}) });
+    await audit(db, me, "case.status", r.number, {
+      to: status,
+      ...(flash ? { result: flash } : {}),
+      ...(form.fields.confirm_unanswered === "1" ? { unanswered: true } : {}),
+    });
     if (result.ok) {
       if (tell) deps.dispatch();
       await h.afterChange(r.number);
@@ -55,7 +63,11 @@ export function caseworkRoutes(signedIn: Hono<ConsoleEnv>, deps: ConsoleDeps, h:
     const found = await h.caseOf(c);
     if (found.error) return found.error;
     const r = found.report;
-    const form = await readForm(c, { agency: { max: 40 }, note: { max: 4000, optional: true, multiline: true }, confirm: { max: 1, optional: true } });
+    const form = await readForm(c, {
+      agency: { max: 40 },
+      note: { max: 4000, optional: true, multiline: true },
+      confirm: { max: 1, optional: true },
+    });
     if (!form.ok) return form.response;
     const { agency, note, confirm } = form.fields;
     if (!(AGENCIES as readonly string[]).includes(agency)) return c.text("Bad request", 400);

@@ -31,7 +31,8 @@ export interface Clock {
  * rules (clock-script.ts); a unit test holds the two together.
  */
 export function formatDuration(ms: number, lang: string): string {
-  const unit = (value: number, u: "minute" | "hour" | "day") => new Intl.NumberFormat(lang, { style: "unit", unit: u, unitDisplay: "short" }).format(value);
+  const unit = (value: number, u: "minute" | "hour" | "day") =>
+    new Intl.NumberFormat(lang, { style: "unit", unit: u, unitDisplay: "short" }).format(value);
   const minutes = Math.max(1, Math.round(Math.abs(ms) / 60_000));
   if (minutes < 60) return unit(minutes, "minute");
   if (minutes < 10 * 60) {
@@ -48,7 +49,9 @@ export function formatDuration(ms: number, lang: string): string {
 
 /** "UTC+5", "UTC-3:30", "UTC" for the zone at that moment. */
 export function utcOffset(timeZone: string, d: Date): string {
-  const name = new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "shortOffset" }).formatToParts(d).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const name =
+    new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "shortOffset" }).formatToParts(d).find((p) => p.type === "timeZoneName")
+      ?.value ?? "GMT";
   return name === "GMT" || name === "GMT+0" ? "UTC" : name.replace(/^GMT/, "UTC");
 }
 
@@ -57,7 +60,9 @@ export function zonePlace(timeZone: string, lang: string, d: Date): string {
   const city = timeZone.split("/").at(-1)!.replace(/_/g, " ");
   if (lang === "en" || timeZone === "UTC") return city;
   try {
-    const generic = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: "shortGeneric" }).formatToParts(d).find((p) => p.type === "timeZoneName")?.value;
+    const generic = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: "shortGeneric" })
+      .formatToParts(d)
+      .find((p) => p.type === "timeZoneName")?.value;
     return generic && !/^(GMT|UTC)/.test(generic) ? generic : city;
   } catch {
     return city;
@@ -68,7 +73,15 @@ export function zonePlace(timeZone: string, lang: string, d: Date): string {
 type CountdownWords = (key: "console:due_in" | "console:overdue_by", options: { time: string }) => string;
 
 export function createClock(timeZone: string, lang: string, t: CountdownWords): Clock {
-  const parts = new Intl.DateTimeFormat("en", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const parts = new Intl.DateTimeFormat("en", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
   const pieces = (d: Date) => Object.fromEntries(parts.formatToParts(d).map((p) => [p.type, p.value])) as Record<string, string>;
   const clock: Clock = {
     timeZone,
@@ -159,7 +172,13 @@ export function ZoneNote({ t }: { t: Translate }) {
   const clock = useContext(ClockContext);
   if (!clock) return null;
   return (
-    <span id="clock" class="zone" data-lang={clock.lang} data-due-in={t("console:due_in", { time: "{time}" })} data-overdue={t("console:overdue_by", { time: "{time}" })}>
+    <span
+      id="clock"
+      class="zone"
+      data-lang={clock.lang}
+      data-due-in={t("console:due_in", { time: "{time}" })}
+      data-overdue={t("console:overdue_by", { time: "{time}" })}
+    >
       {t("console:time_zone_note", { zone: clock.zone() })}
     </span>
   );

@@ -33,7 +33,8 @@ export function evidenceRoutes(signedIn: Hono<ConsoleEnv>, deps: Deps): void {
       await audit(db, account.id, "case.denied", report.number, { file: index });
       return { error: forbidden(c) } as const;
     }
-    if (report.contentDeletedAt) return { error: renderPage(c, `#${report.number}`, <p class="muted">{t("console:content_deleted")}</p>, 410) } as const;
+    if (report.contentDeletedAt)
+      return { error: renderPage(c, `#${report.number}`, <p class="muted">{t("console:content_deleted")}</p>, 410) } as const;
     const attachments = (await reports.content(report)).attachments;
     const attachment = attachments[index - 1];
     if (!attachment) return { error: renderPage(c, "404", <p>{t("console:not_found")}</p>, 404) } as const;
@@ -69,7 +70,10 @@ export function evidenceRoutes(signedIn: Hono<ConsoleEnv>, deps: Deps): void {
     }
     // A thumbnail is only ever a cleaned image that may be shown; anything else has none.
     if (thumbnail && !file.inline) return c.body(null, 404);
-    await logged(thumbnail ? "thumbnail" : file.inline ? "inline" : "download", { mismatch: file.mismatch, location_removed: file.locationRemoved });
+    await logged(thumbnail ? "thumbnail" : file.inline ? "inline" : "download", {
+      mismatch: file.mismatch,
+      location_removed: file.locationRemoved,
+    });
     const name = `case-${found.report.number}-file-${found.index}.${file.extension}`;
     c.header("Content-Type", file.contentType);
     c.header("Content-Disposition", `${file.inline ? "inline" : "attachment"}; filename="${name}"`);

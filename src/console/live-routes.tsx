@@ -12,7 +12,8 @@ import { reportVersion, threadVersion, ThreadMessages } from "./views/case-threa
 import type { Role } from "../domain/staff/accounts.js";
 
 /** A case number from the URL: a positive whole number that fits the column, or undefined. */
-const caseNumber = (value: string) => (/^\d{1,10}$/.test(value) && Number(value) >= 1 && Number(value) <= 2_147_483_647 ? Number(value) : undefined);
+const caseNumber = (value: string) =>
+  /^\d{1,10}$/.test(value) && Number(value) >= 1 && Number(value) <= 2_147_483_647 ? Number(value) : undefined;
 
 export function liveRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
@@ -29,7 +30,11 @@ export function liveRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.get("/case/:number/version", async (c) => {
     const report = await visibleCase(c);
     if (!report) return c.json({ ok: false }, 404);
-    const messages = await deps.db.reportMessage.findMany({ where: { reportId: report.id }, orderBy: { createdAt: "asc" }, select: { id: true, readAt: true } });
+    const messages = await deps.db.reportMessage.findMany({
+      where: { reportId: report.id },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, readAt: true },
+    });
     return c.json({ thread: threadVersion(messages), report: reportVersion(report) });
   });
 

@@ -3,7 +3,18 @@
 import { Hono, type Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { ConsoleDeps, ConsoleEnv } from "./context.js";
-import { addressBucket, baseSecurity, clientAddress, forbidden, language, LANG_COOKIE, readForm, requireRole, requireSession, sessionCookie } from "./security.js";
+import {
+  addressBucket,
+  baseSecurity,
+  clientAddress,
+  forbidden,
+  language,
+  LANG_COOKIE,
+  readForm,
+  requireRole,
+  requireSession,
+  sessionCookie,
+} from "./security.js";
 import { consoleCss, consoleJs } from "./static.js";
 import { ClockContext, clockMiddleware } from "./clock.js";
 import { liveRoutes } from "./live-routes.js";
@@ -56,7 +67,8 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     if (isLanguage(lang)) setCookie(c, LANG_COOKIE, lang, { path: "/console", sameSite: "Lax", maxAge: 365 * 24 * 3600 });
     // Back to the page the person was on, if it was a console page of this site.
     const referer = URL.parse(c.req.header("referer") ?? "");
-    const back = referer && referer.host === new URL(c.req.url).host && referer.pathname.startsWith("/console") ? referer.pathname : "/console";
+    const back =
+      referer && referer.host === new URL(c.req.url).host && referer.pathname.startsWith("/console") ? referer.pathname : "/console";
     return c.redirect(back);
   });
 
@@ -72,12 +84,14 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       status,
     );
   };
-  const setSession = (c: C, token: string) =>
-    setCookie(c, cookie.name, token, cookie.options);
+  const setSession = (c: C, token: string) => setCookie(c, cookie.name, token, cookie.options);
 
   // One answer for a wrong password, an unknown email, a throttled or a disabled account.
   const loginFailed = (c: C, status: 401 | 503 = 401) =>
-    c.html(<LoginPage t={c.get("t")} lang={c.get("lang")} error={c.get("t")(status === 503 ? "console:login_busy" : "console:login_failed")} />, status);
+    c.html(
+      <LoginPage t={c.get("t")} lang={c.get("lang")} error={c.get("t")(status === 503 ? "console:login_busy" : "console:login_failed")} />,
+      status,
+    );
 
   // Before the first admin exists, the sign-in page says where the one-time setup link is.
   const setupLinks = createSetupLinks(db);
@@ -107,7 +121,10 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const setupPage = async (c: C, error?: string) => {
     const setup = accounts.newTotpSecret(c.get("account").email);
     const sealed = await deps.sealer.seal(setup.secret, `totp-setup:${c.get("sessionId")}`);
-    return c.html(<TotpPage t={c.get("t")} lang={c.get("lang")} csrf={c.get("csrf")} setup={{ ...setup, sealed }} error={error} />, error ? 400 : 200);
+    return c.html(
+      <TotpPage t={c.get("t")} lang={c.get("lang")} csrf={c.get("csrf")} setup={{ ...setup, sealed }} error={error} />,
+      error ? 400 : 200,
+    );
   };
   totpArea.get("/", async (c) => {
     const account = c.get("account");
@@ -126,10 +143,24 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
         deleteCookie(c, cookie.name, cookie.options);
         return c.redirect("/console/login");
       }
-      return c.html(<TotpPage t={c.get("t")} lang={c.get("lang")} csrf={c.get("csrf")} error={c.get("t")(result.reason === "throttled" ? "console:totp_throttled" : "console:totp_invalid")} />, 401);
+      return c.html(
+        <TotpPage
+          t={c.get("t")}
+          lang={c.get("lang")}
+          csrf={c.get("csrf")}
+          error={c.get("t")(result.reason === "throttled" ? "console:totp_throttled" : "console:totp_invalid")}
+        />,
+        401,
+      );
     }
     setSession(c, result.token);
-    await audit(db, account.id, result.via === "recovery" ? "signin.recovery_code" : "signin.totp", undefined, result.via === "recovery" ? { left: account.recoveryCodes.length - 1 } : {});
+    await audit(
+      db,
+      account.id,
+      result.via === "recovery" ? "signin.recovery_code" : "signin.totp",
+      undefined,
+      result.via === "recovery" ? { left: account.recoveryCodes.length - 1 } : {},
+    );
     return c.redirect(account.mustChangePassword ? "/console/password" : "/console");
   });
   totpArea.post("/setup", async (c) => {
@@ -143,7 +174,14 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     setSession(c, enabled.token);
     await audit(db, account.id, "account.totp_enabled");
     // Shown once, on this answer only; the database keeps their hashes.
-    return c.html(<RecoveryCodesPage t={c.get("t")} lang={c.get("lang")} codes={enabled.recoveryCodes} next={account.mustChangePassword ? "/console/password" : "/console"} />);
+    return c.html(
+      <RecoveryCodesPage
+        t={c.get("t")}
+        lang={c.get("lang")}
+        codes={enabled.recoveryCodes}
+        next={account.mustChangePassword ? "/console/password" : "/console"}
+      />,
+    );
   });
   // A way back from the second factor: this half-signed-in session ends, the sign-in page shows.
   totpArea.post("/cancel", async (c) => {
@@ -160,12 +198,21 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   passwordArea.use(requireSession(deps, { allowPasswordChange: true }));
   const passwordPage = (c: C, flash?: { kind: "ok" | "error"; text: string }, status: 200 | 400 | 401 = 200) =>
     c.html(
-      <Layout t={c.get("t")} lang={c.get("lang")} title={c.get("t")("console:password_change")} role={c.get("account").role} email={c.get("account").email} csrf={c.get("csrf")}>
+      <Layout
+        t={c.get("t")}
+        lang={c.get("lang")}
+        title={c.get("t")("console:password_change")}
+        role={c.get("account").role}
+        email={c.get("account").email}
+        csrf={c.get("csrf")}
+      >
         <PasswordPage t={c.get("t")} csrf={c.get("csrf")} forced={c.get("account").mustChangePassword} flash={flash} />
       </Layout>,
       status,
     );
-  passwordArea.get("/", (c) => passwordPage(c, c.req.query("flash") === "changed" ? { kind: "ok", text: c.get("t")("console:password_changed") } : undefined));
+  passwordArea.get("/", (c) =>
+    passwordPage(c, c.req.query("flash") === "changed" ? { kind: "ok", text: c.get("t")("console:password_changed") } : undefined),
+  );
   passwordArea.post("/", async (c) => {
     const form = await readForm(c, { current: { max: 4096 }, password: { max: 4096 }, confirm: { max: 4096 } });
     if (!form.ok) return form.response;
@@ -179,8 +226,13 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     if (result === "busy") return passwordPage(c, { kind: "error", text: t("console:login_busy") }, 400);
     if (!result.ok) {
       await audit(db, account.id, "account.password_change_refused", undefined, { reason: result.reason });
-      const key = result.reason === "wrong_current" || result.reason === "throttled" ? "password_current_wrong" : `password_${result.reason}`;
-      return passwordPage(c, { kind: "error", text: t(`console:${key}`) }, result.reason === "wrong_current" || result.reason === "throttled" ? 401 : 400);
+      const key =
+        result.reason === "wrong_current" || result.reason === "throttled" ? "password_current_wrong" : `password_${result.reason}`;
+      return passwordPage(
+        c,
+        { kind: "error", text: t(`console:${key}`) },
+        result.reason === "wrong_current" || result.reason === "throttled" ? 401 : 400,
+      );
     }
     setSession(c, result.token);
     await audit(db, account.id, "account.password_changed");
@@ -205,7 +257,8 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const viewer = (c: C) => ({ id: c.get("account").id, role: c.get("account").role as Role, regions: c.get("account").regions });
   const filtersOf = (c: C): QueueFilters => {
     const q = c.req.query();
-    const pick = <T extends readonly string[]>(value: string | undefined, allowed: T) => (value && allowed.includes(value) ? value : undefined);
+    const pick = <T extends readonly string[]>(value: string | undefined, allowed: T) =>
+      value && allowed.includes(value) ? value : undefined;
     return {
       status: pick(q.status, STATUSES),
       priority: pick(q.priority, PRIORITIES),
@@ -221,12 +274,27 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const v = viewer(c);
     const filters = filtersOf(c);
     const after = parseQueueCursor(c.req.query("after"));
-    const [{ rows, next }, counts, version] = await Promise.all([casework.queue(v, filters, { after }), casework.counts(v), casework.version(v)]);
+    const [{ rows, next }, counts, version] = await Promise.all([
+      casework.queue(v, filters, { after }),
+      casework.counts(v),
+      casework.version(v),
+    ]);
     await audit(db, v.id, "queue.view");
     return page(
       c,
       c.get("t")("console:nav_queue"),
-      <QueuePage t={c.get("t")} filters={filters} counts={counts} version={version} rows={rows} after={after} next={next} me={v.id} emails={await emails()} now={new Date()} />,
+      <QueuePage
+        t={c.get("t")}
+        filters={filters}
+        counts={counts}
+        version={version}
+        rows={rows}
+        after={after}
+        next={next}
+        me={v.id}
+        emails={await emails()}
+        now={new Date()}
+      />,
     );
   });
   signedIn.get("/queue/version", async (c) => c.text(await casework.version(viewer(c))));
@@ -238,7 +306,17 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const [{ rows, next }, counts] = await Promise.all([casework.queue(v, filters, { after }), casework.counts(v)]);
     return c.html(
       <ClockContext.Provider value={c.get("clock")}>
-        <QueueLive t={c.get("t")} filters={filters} counts={counts} rows={rows} after={after} next={next} me={v.id} emails={await emails()} now={new Date()} />
+        <QueueLive
+          t={c.get("t")}
+          filters={filters}
+          counts={counts}
+          rows={rows}
+          after={after}
+          next={next}
+          me={v.id}
+          emails={await emails()}
+          now={new Date()}
+        />
       </ClockContext.Provider>,
     );
   });
@@ -277,7 +355,14 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     ]);
     const flash = c.req.query("flash");
     const t = c.get("t");
-    const flashText = flash ? { kind: ["note_required", "merge_failed", "claim_lost", "refer_confirm_required"].includes(flash) ? ("error" as const) : ("ok" as const), text: t([`console:${flash}`, `manage:${flash}`]) } : undefined;
+    const flashText = flash
+      ? {
+          kind: ["note_required", "merge_failed", "claim_lost", "refer_confirm_required"].includes(flash)
+            ? ("error" as const)
+            : ("ok" as const),
+          text: t([`console:${flash}`, `manage:${flash}`]),
+        }
+      : undefined;
     return page(
       c,
       `#${r.number}`,
@@ -301,7 +386,14 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     );
   });
 
-  const caseAction = (path: string, run: (c: C, report: NonNullable<Awaited<ReturnType<typeof reports.byNumber>>>, form: Record<string, string | File | (string | File)[]>) => Promise<string | undefined>) =>
+  const caseAction = (
+    path: string,
+    run: (
+      c: C,
+      report: NonNullable<Awaited<ReturnType<typeof reports.byNumber>>>,
+      form: Record<string, string | File | (string | File)[]>,
+    ) => Promise<string | undefined>,
+  ) =>
     signedIn.post(`/reports/:number/${path}`, async (c) => {
       const found = await caseOf(c);
       if (found.error) return found.error;
@@ -336,7 +428,9 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   // Status and referral: with the close guard, the child's closing message, a referral's note.
   caseworkRoutes(signedIn, deps, { caseOf, back, afterChange });
   caseAction("reply", async (c, r, form) => {
-    const text = String(form.text ?? "").trim().slice(0, 3500);
+    const text = String(form.text ?? "")
+      .trim()
+      .slice(0, 3500);
     if (!text) return undefined;
     const outcome = await replyToChild({ reports, outbox: deps.outbox, i18n: deps.i18n }, r, c.get("account").id, text);
     deps.dispatch();
@@ -368,9 +462,16 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     await audit(db, c.get("account").id, "signals.view");
     const list = await signals.list({ includeClosed: showClosed });
     const flashText = flash && /^signal_[a-z_]+$/.test(flash) ? { kind: "ok" as const, text: c.get("t")(`console:${flash}`) } : undefined;
-    return page(c, c.get("t")("console:signals_title"), <SignalsPage t={c.get("t")} csrf={c.get("csrf")} signals={list} showClosed={showClosed} now={new Date()} flash={flashText} />);
+    return page(
+      c,
+      c.get("t")("console:signals_title"),
+      <SignalsPage t={c.get("t")} csrf={c.get("csrf")} signals={list} showClosed={showClosed} now={new Date()} flash={flashText} />,
+    );
   });
-  const signalAction = (path: string, run: (c: C, signal: SignalRecord, form: Record<string, string | File>) => Promise<string | undefined>) =>
+  const signalAction = (
+    path: string,
+    run: (c: C, signal: SignalRecord, form: Record<string, string | File>) => Promise<string | undefined>,
+  ) =>
     signedIn.post(`/signals/:id/${path}`, async (c) => {
       const signal = await signals.find(c.req.param("id"));
       if (!signal) return page(c, "404", <p>{c.get("t")("console:not_found")}</p>, 404);
@@ -379,7 +480,9 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       return c.redirect(`/console/signals${flash ? `?flash=${flash}` : ""}`);
     });
   signalAction("reply", async (c, signal, form) => {
-    const text = String(form.text ?? "").trim().slice(0, 3500);
+    const text = String(form.text ?? "")
+      .trim()
+      .slice(0, 3500);
     if (!text || signal.status === "CLOSED") return undefined;
     const outcome = await replyToSignal({ signals, outbox: deps.outbox, i18n: deps.i18n }, signal, c.get("account").id, text);
     deps.dispatch();
@@ -410,17 +513,27 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   // ---- statistics (supervisors, admins) -----------------------------------------------------
   signedIn.get("/stats", requireRole("SUPERVISOR", "ADMIN"), async (c) => {
     await audit(db, c.get("account").id, "stats.view");
-    return page(c, c.get("t")("console:stats_title"), <StatsPage t={c.get("t")} stats={await statistics(db, { timeZone: c.get("clock").timeZone })} />);
+    return page(
+      c,
+      c.get("t")("console:stats_title"),
+      <StatsPage t={c.get("t")} stats={await statistics(db, { timeZone: c.get("clock").timeZone })} />,
+    );
   });
   signedIn.get("/stats.csv", requireRole("SUPERVISOR", "ADMIN"), async (c) => {
     await audit(db, c.get("account").id, "stats.export");
-    return c.body(statisticsCsv(await statistics(db, { timeZone: c.get("clock").timeZone })), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="statistics.csv"' });
+    return c.body(statisticsCsv(await statistics(db, { timeZone: c.get("clock").timeZone })), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": 'attachment; filename="statistics.csv"',
+    });
   });
   // Month, region, category and age band: one row per combination, counts and times only.
   signedIn.get("/stats-detail.csv", requireRole("SUPERVISOR", "ADMIN"), async (c) => {
     await audit(db, c.get("account").id, "stats.export", "detail");
     const rows = await statisticsBreakdown(db, { timeZone: c.get("clock").timeZone });
-    return c.body(breakdownCsv(rows, breakdownNames(c.get("t"))), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="statistics-by-month.csv"' });
+    return c.body(breakdownCsv(rows, breakdownNames(c.get("t"))), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": 'attachment; filename="statistics-by-month.csv"',
+    });
   });
 
   // ---- admin --------------------------------------------------------------------------------
@@ -429,16 +542,31 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const query = auditQuery(c);
     await audit(db, c.get("account").id, "audit.view");
     const entries = await searchAudit(db, query);
-    return page(c, c.get("t")("console:audit_title"), <AuditPage t={c.get("t")} entries={entries} query={Object.fromEntries(Object.entries(query).filter(([, v]) => v)) as Record<string, string>} emails={await emails()} />);
+    return page(
+      c,
+      c.get("t")("console:audit_title"),
+      <AuditPage
+        t={c.get("t")}
+        entries={entries}
+        query={Object.fromEntries(Object.entries(query).filter(([, v]) => v)) as Record<string, string>}
+        emails={await emails()}
+      />,
+    );
   });
   signedIn.get("/audit.csv", requireRole("ADMIN"), async (c) => {
     await audit(db, c.get("account").id, "audit.export");
     const entries = await searchAudit(db, { ...auditQuery(c), limit: 10_000 });
-    const csv = ["at,actor,action,target", ...entries.map((e) => [e.at.toISOString(), e.actor, e.action, e.target ?? ""].map(csvCell).join(","))].join("\n") + "\n";
+    const csv =
+      [
+        "at,actor,action,target",
+        ...entries.map((e) => [e.at.toISOString(), e.actor, e.action, e.target ?? ""].map(csvCell).join(",")),
+      ].join("\n") + "\n";
     return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="audit.csv"' });
   });
   signedIn.route("/staff", staffRoutes(deps));
-  signedIn.get("/directory", requireRole("ADMIN"), (c) => page(c, c.get("t")("console:directory_title"), <DirectoryPage t={c.get("t")} directory={directory} />));
+  signedIn.get("/directory", requireRole("ADMIN"), (c) =>
+    page(c, c.get("t")("console:directory_title"), <DirectoryPage t={c.get("t")} directory={directory} />),
+  );
 
   // ---- the files a child attached (fetched from Telegram, cleaned, each opening logged) ---------
   if (deps.evidence) evidenceRoutes(signedIn, { db, reports, evidence: deps.evidence });

@@ -45,7 +45,14 @@ const CONSOLE_BODY_MAX_BYTES = 64 * 1024;
 export function baseSecurity(deps: Pick<ConsoleDeps, "trustProxy" | "publicOrigin">): MiddlewareHandler<ConsoleEnv>[] {
   return [
     secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", "data:"], frameAncestors: ["'none'"], formAction: ["'self'"] },
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
       referrerPolicy: "no-referrer",
     }),
     async (c, next) => {
@@ -64,7 +71,8 @@ export function baseSecurity(deps: Pick<ConsoleDeps, "trustProxy" | "publicOrigi
       if (c.req.method === "POST" && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"))) {
         const form = await c.req.parseBody({ all: true }).catch(() => undefined);
         if (!form) return c.text("Bad request", 400);
-        for (const value of Object.values(form).flat()) if (typeof value !== "string" || value.includes("\u0000")) return c.text("Bad request", 400);
+        for (const value of Object.values(form).flat())
+          if (typeof value !== "string" || value.includes("\u0000")) return c.text("Bad request", 400);
       }
       await next();
     },
@@ -85,7 +93,10 @@ export function language(deps: ConsoleDeps): MiddlewareHandler<ConsoleEnv> {
  * Requires a signed-in session (second factor done, password not due for a change), else sends
  * the person to the step still missing. `allow` lets the TOTP and password pages through.
  */
-export function requireSession(deps: ConsoleDeps, options: { allowPendingTotp?: boolean; allowPasswordChange?: boolean } = {}): MiddlewareHandler<ConsoleEnv> {
+export function requireSession(
+  deps: ConsoleDeps,
+  options: { allowPendingTotp?: boolean; allowPasswordChange?: boolean } = {},
+): MiddlewareHandler<ConsoleEnv> {
   return async (c, next) => {
     // The queue's and an open case's polling must not keep an unattended session alive.
     const polling = c.req.path.endsWith("/queue/version") || c.req.path.endsWith("/queue/rows") || c.req.path.includes("/console/live/");
@@ -94,7 +105,8 @@ export function requireSession(deps: ConsoleDeps, options: { allowPendingTotp?: 
     // Every role has a second factor: set up at first sign-in, asked at every sign-in.
     const needsTotp = session.pendingTotp || !session.account.totpSealed;
     if (needsTotp && !options.allowPendingTotp) return c.redirect("/console/totp");
-    if (!needsTotp && session.account.mustChangePassword && !options.allowPasswordChange && !options.allowPendingTotp) return c.redirect("/console/password");
+    if (!needsTotp && session.account.mustChangePassword && !options.allowPasswordChange && !options.allowPendingTotp)
+      return c.redirect("/console/password");
     c.set("account", session.account);
     c.set("sessionId", session.id);
     c.set("csrf", session.csrfToken);
@@ -120,11 +132,18 @@ export function requireSession(deps: ConsoleDeps, options: { allowPendingTotp?: 
  */
 export function clientAddress(c: Context<ConsoleEnv>, trustProxy = 0): string {
   const clean = (value: string | undefined) => {
-    const v = value?.trim().replace(/^\[|\]$/g, "").replace(/^::ffff:(?=\d+\.)/, "") ?? "";
+    const v =
+      value
+        ?.trim()
+        .replace(/^\[|\]$/g, "")
+        .replace(/^::ffff:(?=\d+\.)/, "") ?? "";
     return /^[0-9a-fA-F:.]{2,45}$/.test(v) ? v.toLowerCase() : undefined;
   };
   if (trustProxy >= 1) {
-    const hops = (c.req.header("x-forwarded-for") ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+    const hops = (c.req.header("x-forwarded-for") ?? "")
+      .split(",")
+      .map((h) => h.trim())
+      .filter(Boolean);
     const hop = clean(hops[hops.length - trustProxy]);
     if (hop) return hop;
   }
@@ -144,7 +163,10 @@ export function addressBucket(address: string): string {
   const h = head ? head.split(":") : [];
   const t = tail ? tail.split(":") : [];
   const full = tail === undefined ? h : [...h, ...Array<string>(Math.max(0, 8 - h.length - t.length)).fill("0"), ...t];
-  return `${full.slice(0, 4).map((x) => x.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${full
+    .slice(0, 4)
+    .map((x) => x.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 export type FormSpec = Record<string, { max: number; optional?: boolean; multiline?: boolean }>;
@@ -153,7 +175,10 @@ export type FormSpec = Record<string, { max: number; optional?: boolean; multili
  * A form's fields as strings, or a 400 answer: a field that is a file or repeated, longer than
  * allowed, with a NUL or other control character, or a body that does not parse. Never a 500.
  */
-export async function readForm<S extends FormSpec>(c: Context<ConsoleEnv>, spec: S): Promise<{ ok: true; fields: { [K in keyof S]: string } } | { ok: false; response: Response }> {
+export async function readForm<S extends FormSpec>(
+  c: Context<ConsoleEnv>,
+  spec: S,
+): Promise<{ ok: true; fields: { [K in keyof S]: string } } | { ok: false; response: Response }> {
   const bad = () => ({ ok: false as const, response: c.text("Bad request", 400) });
   const form = await c.req.parseBody({ all: true }).catch(() => undefined);
   if (!form) return bad();

@@ -17,8 +17,12 @@ export function setupRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const links = createSetupLinks(deps.db);
   const cookie = sessionCookie(deps.secureCookies);
   const form = (c: C, token: string, error?: string, email?: string) =>
-    c.html(<SetupPage t={c.get("t")} lang={c.get("lang")} token={token} email={email} error={error ? c.get("t")(error) : undefined} />, error ? 400 : 200);
-  const closed = (c: C, reason: "invalid" | "admin_exists") => c.html(<SetupClosedPage t={c.get("t")} lang={c.get("lang")} reason={reason} />, 410);
+    c.html(
+      <SetupPage t={c.get("t")} lang={c.get("lang")} token={token} email={email} error={error ? c.get("t")(error) : undefined} />,
+      error ? 400 : 200,
+    );
+  const closed = (c: C, reason: "invalid" | "admin_exists") =>
+    c.html(<SetupClosedPage t={c.get("t")} lang={c.get("lang")} reason={reason} />, 410);
 
   app.get("/", async (c) => {
     const token = c.req.query("token") ?? "";
@@ -36,7 +40,9 @@ export function setupRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     if (password !== confirm) return form(c, token, "console:password_mismatch", email);
     const problem = passwordProblem(password, { email });
     if (problem) return form(c, token, `console:password_${problem}`, email);
-    const passwordHash = await hashPassword(password).catch((error: unknown) => (error instanceof PasswordBusyError ? undefined : Promise.reject(error)));
+    const passwordHash = await hashPassword(password).catch((error: unknown) =>
+      error instanceof PasswordBusyError ? undefined : Promise.reject(error),
+    );
     if (!passwordHash) return form(c, token, "console:login_busy", email);
     const done = await links.complete(token, { email, passwordHash });
     if (!done.ok) return done.reason === "email_taken" ? form(c, token, "console:staff_exists", email) : closed(c, done.reason);

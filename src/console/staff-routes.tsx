@@ -18,9 +18,13 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 const FLASHES = ["staff_created", "staff_updated", "staff_enabled", "staff_disabled", "staff_totp_reset"];
 
 /** Role and regions from a form, or the problem to show: an operator must have a region. */
-function roleAndRegions(form: Record<string, string | File | (string | File)[]>): { role: Role; regions: string[] } | { problem: string; draft: StaffDraft } {
+function roleAndRegions(
+  form: Record<string, string | File | (string | File)[]>,
+): { role: Role; regions: string[] } | { problem: string; draft: StaffDraft } {
   const role = typeof form.role === "string" ? form.role : "";
-  const chosen = [form.regions ?? []].flat().filter((r): r is string => typeof r === "string" && (regions as readonly string[]).includes(r));
+  const chosen = [form.regions ?? []]
+    .flat()
+    .filter((r): r is string => typeof r === "string" && (regions as readonly string[]).includes(r));
   if (!ROLES.includes(role)) return { problem: "manage:staff_role_invalid", draft: { role, regions: chosen } };
   if (role === "OPERATOR" && chosen.length === 0) return { problem: "manage:staff_operator_regions", draft: { role, regions: chosen } };
   return { role: role as Role, regions: role === "OPERATOR" ? chosen : [] };
@@ -34,9 +38,24 @@ export function staffRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const text = (c: C, key: string) => c.get("t")(key);
 
   const list = async (c: C, flash?: Flash, draft?: StaffDraft, status: 200 | 400 = 200) =>
-    renderPage(c, text(c, "console:staff_title"), <StaffListPage t={c.get("t")} csrf={c.get("csrf")} accounts={await accounts.list()} flash={flash} draft={draft} />, status);
-  const one = (c: C, account: StaffAccountRecord, extra: { flash?: Flash; draft?: StaffDraft; temporary?: { email: string; password: string } } = {}, status: 200 | 400 | 409 = 200) =>
-    renderPage(c, account.email, <StaffAccountPage t={c.get("t")} csrf={c.get("csrf")} account={account} self={account.id === me(c)} {...extra} />, status);
+    renderPage(
+      c,
+      text(c, "console:staff_title"),
+      <StaffListPage t={c.get("t")} csrf={c.get("csrf")} accounts={await accounts.list()} flash={flash} draft={draft} />,
+      status,
+    );
+  const one = (
+    c: C,
+    account: StaffAccountRecord,
+    extra: { flash?: Flash; draft?: StaffDraft; temporary?: { email: string; password: string } } = {},
+    status: 200 | 400 | 409 = 200,
+  ) =>
+    renderPage(
+      c,
+      account.email,
+      <StaffAccountPage t={c.get("t")} csrf={c.get("csrf")} account={account} self={account.id === me(c)} {...extra} />,
+      status,
+    );
   const flashOf = (c: C): Flash | undefined => {
     const flash = c.req.query("flash");
     return flash && FLASHES.includes(flash) ? { kind: "ok", text: text(c, `manage:${flash}`) } : undefined;
@@ -52,9 +71,13 @@ export function staffRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.post("/", async (c) => {
     const form = await c.req.parseBody({ all: true });
     const [email, password] = [form.email, form.password];
-    if (typeof email !== "string" || typeof password !== "string" || email.length > 254 || password.length > 4096 || CONTROL.test(email)) return c.text("Bad request", 400);
+    if (typeof email !== "string" || typeof password !== "string" || email.length > 254 || password.length > 4096 || CONTROL.test(email))
+      return c.text("Bad request", 400);
     const picked = roleAndRegions(form);
-    const draft: StaffDraft = { email: email.trim(), ...("draft" in picked ? picked.draft : { role: picked.role, regions: picked.regions }) };
+    const draft: StaffDraft = {
+      email: email.trim(),
+      ...("draft" in picked ? picked.draft : { role: picked.role, regions: picked.regions }),
+    };
     const refuse = (key: string) => list(c, { kind: "error", text: text(c, key) }, draft, 400);
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim())) return refuse("manage:email_invalid");
     if ("problem" in picked) return refuse(picked.problem);
@@ -100,7 +123,12 @@ export function staffRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const active = form.fields.active === "1";
     if (!active && (account.id === me(c) || (account.role === "ADMIN" && (await accounts.otherActiveAdmins(account.id)) === 0))) {
       await audit(db, me(c), "account.disable_refused", account.id, { reason: account.id === me(c) ? "self" : "last_admin" });
-      return one(c, account, { flash: { kind: "error", text: text(c, account.id === me(c) ? "manage:staff_disable_self" : "manage:staff_last_admin") } }, 409);
+      return one(
+        c,
+        account,
+        { flash: { kind: "error", text: text(c, account.id === me(c) ? "manage:staff_disable_self" : "manage:staff_last_admin") } },
+        409,
+      );
     }
     await accounts.setActive(account.id, active);
     await audit(db, me(c), active ? "account.enable" : "account.disable", account.id);
@@ -119,7 +147,10 @@ export function staffRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     if (!reset) return notFound(c);
     await audit(db, me(c), "account.password_reset", reset.account.id, { totp: form.fields.totp === "1" });
     // The temporary password is shown on this answer only, to be handed over in person.
-    return one(c, reset.account, { flash: { kind: "ok", text: text(c, "console:staff_reset_done") }, temporary: { email: reset.account.email, password: reset.temporary } });
+    return one(c, reset.account, {
+      flash: { kind: "ok", text: text(c, "console:staff_reset_done") },
+      temporary: { email: reset.account.email, password: reset.temporary },
+    });
   });
 
   app.post("/:id/reset-totp", async (c) => {

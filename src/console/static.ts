@@ -2,7 +2,8 @@
 import { liveCss, liveJs } from "./static-live.js";
 import { layoutCss } from "./static-layout.js";
 
-export const consoleCss = `
+export const consoleCss =
+  `
 * { box-sizing: border-box; }
 body { margin: 0; font: 14px/1.45 system-ui, "Segoe UI", Roboto, sans-serif; color: #1d2433; background: #f5f6f8; }
 header { display: flex; gap: 16px; align-items: center; padding: 10px 20px; background: #1f3a5f; color: #fff; flex-wrap: wrap; }
@@ -52,10 +53,13 @@ code.key { display: inline-block; margin-top: 4px; padding: 4px 8px; font-size: 
 .warn { background: #fff4e5; border: 1px solid #f3c98b; padding: 8px 12px; border-radius: 6px; }
 label.check { display: inline-block; margin-right: 10px; }
 svg text { font: 11px system-ui, sans-serif; }
-` + liveCss + layoutCss;
+` +
+  liveCss +
+  layoutCss;
 
 // Small behaviours of every page; the live updates are in static-live.ts.
-export const consoleJs = `
+export const consoleJs =
+  `
 (function () {
   // Irreversible actions (blocking a child's pseudonym) ask once more.
   Array.prototype.forEach.call(document.querySelectorAll("form[data-confirm]"), function (f) {

@@ -9,8 +9,12 @@ import { csvCell } from "./csv.js";
  * filtering the sheet reads). Names go through csvCell: they come from our own locale files, but
  * a cell is never trusted to be free of spreadsheet formulas.
  */
-export function breakdownCsv(rows: BreakdownRow[], names: { region(code: string): string; category(code: string): string; ageBand(code: string): string }): string {
-  const header = "month,region,region_name,category,category_name,age_band,age_band_name,reports,urgent,open,overdue,answered,answered_within_deadline,median_first_response_minutes";
+export function breakdownCsv(
+  rows: BreakdownRow[],
+  names: { region(code: string): string; category(code: string): string; ageBand(code: string): string },
+): string {
+  const header =
+    "month,region,region_name,category,category_name,age_band,age_band_name,reports,urgent,open,overdue,answered,answered_within_deadline,median_first_response_minutes";
   const lines = rows.map((r) =>
     [
       r.month,
@@ -36,7 +40,8 @@ export function breakdownCsv(rows: BreakdownRow[], names: { region(code: string)
 export function breakdownNames(t: Translate) {
   const none = t("console:none");
   return {
-    region: (code: string) => (code === "unknown" ? t("console:stats_region_unknown") : t(`report:regions.${code}`, { defaultValue: code })),
+    region: (code: string) =>
+      code === "unknown" ? t("console:stats_region_unknown") : t(`report:regions.${code}`, { defaultValue: code }),
     category: (code: string) => t(`report:cat_${code}`, { defaultValue: code }),
     ageBand: (code: string) => {
       const key = ageBandTextKey(code);

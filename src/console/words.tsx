@@ -12,7 +12,8 @@ const keyOf = (code: string) => code.replace(/[^a-z0-9]+/gi, "_");
 export const eventLabel = (t: Translate, kind: string): string => t(`manage:event_${keyOf(kind)}`, { defaultValue: readable(kind) });
 
 /** An audit action ("case.view", "signin.totp_wrong", "account.password_reset"). */
-export const auditActionLabel = (t: Translate, action: string): string => t(`manage:audit_${keyOf(action)}`, { defaultValue: readable(action) });
+export const auditActionLabel = (t: Translate, action: string): string =>
+  t(`manage:audit_${keyOf(action)}`, { defaultValue: readable(action) });
 
 /** What an outbox row stands for, from its key ("report-post:<id>", "notify:<id>"). */
 export const outboxLabel = (t: Translate, key: string): string => {
@@ -29,7 +30,9 @@ export function actorLabel(t: Translate, actor: string, emails: Map<string, stri
 
 /** A directory entry's region: "national", "every", or one region's key. */
 export const directoryRegionLabel = (t: Translate, region: string): string =>
-  region === "national" || region === "every" ? t(`manage:region_${region}`) : t(`report:regions.${region}`, { defaultValue: readable(region) });
+  region === "national" || region === "every"
+    ? t(`manage:region_${region}`)
+    : t(`report:regions.${region}`, { defaultValue: readable(region) });
 
 /** The details worth reading next to an event: statuses, priorities, an agency, a case number. */
 export function eventDetail(t: Translate, kind: string, data: unknown): string {

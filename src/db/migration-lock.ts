@@ -10,7 +10,11 @@ import pg from "pg";
 const MIGRATION_LOCK_KEY = 0x62616c61;
 const POLL_MS = 500;
 
-export async function withMigrationLock<T>(url: string, work: () => Promise<T>, onWait: (waitedSeconds: number) => void = () => undefined): Promise<T> {
+export async function withMigrationLock<T>(
+  url: string,
+  work: () => Promise<T>,
+  onWait: (waitedSeconds: number) => void = () => undefined,
+): Promise<T> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {

@@ -17,7 +17,10 @@ export async function readSchema(): Promise<string> {
 export async function readMigrations(dir = migrationsDir): Promise<MigrationList> {
   const lockPath = join(dir, "migration_lock.toml");
   const names = existsSync(dir)
-    ? (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? (await readdir(dir, { withFileTypes: true }))
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   return {
     baseDir: dir,

@@ -4,8 +4,26 @@
 // built from the ids, so a list entry without a text fails the type check.
 /** Kazakhstan's 17 regions and its 3 cities of republican significance, as stored on reports. */
 export const regions = [
-  "abai", "akmola", "aktobe", "almaty_region", "atyrau", "east_kazakhstan", "jambyl", "jetisu", "karaganda", "kostanay",
-  "kyzylorda", "mangystau", "north_kazakhstan", "pavlodar", "turkistan", "ulytau", "west_kazakhstan", "astana", "almaty", "shymkent",
+  "abai",
+  "akmola",
+  "aktobe",
+  "almaty_region",
+  "atyrau",
+  "east_kazakhstan",
+  "jambyl",
+  "jetisu",
+  "karaganda",
+  "kostanay",
+  "kyzylorda",
+  "mangystau",
+  "north_kazakhstan",
+  "pavlodar",
+  "turkistan",
+  "ulytau",
+  "west_kazakhstan",
+  "astana",
+  "almaty",
+  "shymkent",
 ] as const;
 export type Region = (typeof regions)[number];
 export const regionLabel = (region: Region) => `report:regions.${region}` as const;

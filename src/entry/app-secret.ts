@@ -15,6 +15,9 @@ export async function resolveAppSecret(config: Config, logger: Logger): Promise<
   await mkdir(config.dataDir, { recursive: true });
   const secret = randomBytes(32).toString("hex");
   await writeFile(file, secret + "\n", { mode: 0o600 });
-  logger.warn({ file }, "APP_SECRET not set: generated one for this data folder. Set APP_SECRET in production; losing it makes stored data unreadable.");
+  logger.warn(
+    { file },
+    "APP_SECRET not set: generated one for this data folder. Set APP_SECRET in production; losing it makes stored data unreadable.",
+  );
   return secret;
 }

@@ -41,7 +41,8 @@ function parseLock(text: string): LockContent | undefined {
   try {
     const value = JSON.parse(text) as unknown;
     if (typeof value === "number") return Number.isInteger(value) && value > 0 ? { pid: value } : undefined;
-    if (value && typeof value === "object" && Number.isInteger((value as LockContent).pid) && (value as LockContent).pid > 0) return value as LockContent;
+    if (value && typeof value === "object" && Number.isInteger((value as LockContent).pid) && (value as LockContent).pid > 0)
+      return value as LockContent;
   } catch {
     // not ours, or not whole
   }
@@ -61,7 +62,8 @@ async function readLock(file: string): Promise<{ text: string; lock: LockContent
 async function removeIfUnchanged(file: string, text: string): Promise<void> {
   // Another process may have replaced it meanwhile: only the lock that was judged goes.
   const now = await readLock(file);
-  if (now?.text === text) await unlink(file).catch((error: unknown) => ((error as NodeJS.ErrnoException).code === "ENOENT" ? undefined : Promise.reject(error)));
+  if (now?.text === text)
+    await unlink(file).catch((error: unknown) => ((error as NodeJS.ErrnoException).code === "ENOENT" ? undefined : Promise.reject(error)));
 }
 
 /**
@@ -75,7 +77,11 @@ export async function checkServerLock(dataDir: string, self = process.pid): Prom
   const { lock, text } = found;
   if (!lock) {
     await removeIfUnchanged(file, text);
-    return { state: "stale", pid: 0, note: `Removed ${file}: it did not name a process (a server's lock is written whole, so it was not one).` };
+    return {
+      state: "stale",
+      pid: 0,
+      note: `Removed ${file}: it did not name a process (a server's lock is written whole, so it was not one).`,
+    };
   }
   if (lock.pid === self && (!lock.hostname || lock.hostname === hostname())) return { state: "free" };
   if (lock.hostname && lock.hostname !== hostname()) {
@@ -91,7 +97,11 @@ export async function checkServerLock(dataDir: string, self = process.pid): Prom
   }
   if (!isAlive(lock.pid)) {
     await removeIfUnchanged(file, text);
-    return { state: "stale", pid: lock.pid, note: `Removed a stale ${file}: the server that wrote it (pid ${lock.pid}) is no longer running.` };
+    return {
+      state: "stale",
+      pid: lock.pid,
+      note: `Removed a stale ${file}: the server that wrote it (pid ${lock.pid}) is no longer running.`,
+    };
   }
   return {
     state: "running",
@@ -124,7 +134,10 @@ export async function refuseIfServerRunning(dataDir: string, hint?: string): Pro
  * pid. Returns the function that removes it (it is also removed when the process exits). Throws
  * when another live server already holds the folder. `undefined` (PostgreSQL) does nothing.
  */
-export async function holdEmbeddedDatabase(dataDir: string | undefined, log: (note: string) => void = (note) => console.error(note)): Promise<() => Promise<void>> {
+export async function holdEmbeddedDatabase(
+  dataDir: string | undefined,
+  log: (note: string) => void = (note) => console.error(note),
+): Promise<() => Promise<void>> {
   if (dataDir === undefined) return async () => undefined;
   await mkdir(dataDir, { recursive: true });
   const file = lockPath(dataDir);
@@ -141,7 +154,10 @@ export async function holdEmbeddedDatabase(dataDir: string | undefined, log: (no
         if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt >= 2) throw error;
         const check = await checkServerLock(dataDir);
         if (check.state === "running") {
-          throw new Error(`Another server (pid ${check.pid}) already uses the embedded database in ${dataDir}: stop it first, or use PostgreSQL (DATABASE_URL) to run several servers. (${check.message.split("\n")[0]})`, { cause: error });
+          throw new Error(
+            `Another server (pid ${check.pid}) already uses the embedded database in ${dataDir}: stop it first, or use PostgreSQL (DATABASE_URL) to run several servers. (${check.message.split("\n")[0]})`,
+            { cause: error },
+          );
         }
         if (check.state === "stale") log(check.note);
         // Our own pid (a restart that got the same pid, e.g. pid 1 in a container): replace it.

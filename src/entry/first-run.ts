@@ -13,7 +13,13 @@ export function setupUrl(config: Pick<Config, "publicUrl">, port: number, token:
 }
 
 /** Prints the link when it is needed; returns whether it did. */
-export async function announceSetupLink(app: Pick<App, "setup">, config: Pick<Config, "publicUrl">, port: number, logger: Logger, print: (text: string) => void = (text) => console.log(text)): Promise<boolean> {
+export async function announceSetupLink(
+  app: Pick<App, "setup">,
+  config: Pick<Config, "publicUrl">,
+  port: number,
+  logger: Logger,
+  print: (text: string) => void = (text) => console.log(text),
+): Promise<boolean> {
   const token = await app.setup.issue();
   if (!token) return false;
   const hours = Math.round(SETUP_LINK_TTL_MS / 3_600_000);

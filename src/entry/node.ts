@@ -23,15 +23,27 @@ async function main(): Promise<void> {
   // The simulator's chats (simulator state only) outlive a restart, next to the embedded database.
   const simulatorChats = config.simulator && !config.botToken ? simulatorChatsIn(config.dataDir, logger) : undefined;
   // Images are cleaned of EXIF/XMP/IPTC with sharp before staff see them (Workers have no cleaner).
-  const app = createApp({ config, db: db.prisma, logger, crypto: nodeCrypto, images: createSharpImageCleaner(), ...(simulatorChats ? { simulatorChats } : {}) });
+  const app = createApp({
+    config,
+    db: db.prisma,
+    logger,
+    crypto: nodeCrypto,
+    images: createSharpImageCleaner(),
+    ...(simulatorChats ? { simulatorChats } : {}),
+  });
   // With the simulator (no sign-in, a simulated staff member) only this machine may connect.
   const hostname = config.simulator ? "127.0.0.1" : undefined;
   const server = serve({ fetch: app.http.fetch, port: config.port, ...(hostname ? { hostname } : {}) }, ({ port }) => {
     const base = `http://localhost:${port}`;
     logger.info({ port, simulator: config.simulator }, "listening");
-    if (config.simulator) console.log(`\n  Telegram simulator: ${base}/simulator\n  Staff console:      ${base}/console\n  Health:             ${base}/healthz\n`);
+    if (config.simulator)
+      console.log(
+        `\n  Telegram simulator: ${base}/simulator\n  Staff console:      ${base}/console\n  Health:             ${base}/healthz\n`,
+      );
     // The first admin is created in the browser, by this process: never a second one on the database.
-    void announceSetupLink(app, config, port, logger).catch((error: unknown) => logger.error({ err: String(error) }, "could not issue a setup link"));
+    void announceSetupLink(app, config, port, logger).catch((error: unknown) =>
+      logger.error({ err: String(error) }, "could not issue a setup link"),
+    );
   });
 
   // Retention runs here for the Node server; on Workers, run `npm run retention` from a schedule.
@@ -53,7 +65,8 @@ async function main(): Promise<void> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     if ("closeIdleConnections" in server) server.closeIdleConnections();
     const finished = await Promise.race([closed.then(() => true), delay(SHUTDOWN_GRACE_MS).then(() => false)]);
-    if (!finished) logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, "updates still running at the end of the grace period: Telegram will deliver them again");
+    if (!finished)
+      logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, "updates still running at the end of the grace period: Telegram will deliver them again");
     app.dispatcher.stop();
     // Let the outbox send what it can; the rest waits in the database for the next start.
     await Promise.race([app.dispatcher.drain(5), delay(OUTBOX_FLUSH_MS)]).catch(() => undefined);

@@ -33,7 +33,8 @@ export function createSharpImageCleaner(): ImageCleaner {
         try {
           const meta = await open().metadata();
           if (!sameFormat(meta.format, format)) return undefined;
-          const out: CleanedImage["format"] = format === "jpeg" || format === "png" || format === "gif" || format === "webp" ? format : format === "heif" ? "jpeg" : "png";
+          const out: CleanedImage["format"] =
+            format === "jpeg" || format === "png" || format === "gif" || format === "webp" ? format : format === "heif" ? "jpeg" : "png";
           // rotate() with no angle applies the EXIF orientation, so the picture stays upright once the EXIF is gone.
           let image = open().rotate();
           if (options.maxSide) image = image.resize(options.maxSide, options.maxSide, { fit: "inside", withoutEnlargement: true });

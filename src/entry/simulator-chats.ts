@@ -18,7 +18,8 @@ export function simulatorChatsIn(dataDir: string, logger: Logger): ChatPersisten
   try {
     initial = JSON.parse(readFileSync(chatsFile, "utf8")) as ChatSnapshot;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") logger.warn({ err: String(error) }, "simulator chats unreadable: starting with empty chats");
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT")
+      logger.warn({ err: String(error) }, "simulator chats unreadable: starting with empty chats");
   }
   let pending: (() => ChatSnapshot) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;

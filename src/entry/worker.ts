@@ -51,7 +51,8 @@ function build(env: Env): Isolate {
   const config = createConfig({ ...strings, SIMULATOR: strings.SIMULATOR ?? "off" });
   const logger = createLogger(config.logLevel);
   if (!config.appSecret) throw new ConfigError(["APP_SECRET must be set (wrangler secret put APP_SECRET)"]);
-  if (!env.HYPERDRIVE && !config.databaseUrl) throw new ConfigError(["the HYPERDRIVE binding (wrangler.toml) or a DATABASE_URL secret must be set"]);
+  if (!env.HYPERDRIVE && !config.databaseUrl)
+    throw new ConfigError(["the HYPERDRIVE binding (wrangler.toml) or a DATABASE_URL secret must be set"]);
   const database = requestScopedDatabase();
   // Both generated clients come from one schema and expose one API; TypeScript sees two
   // declarations of it (they differ in how the query compiler's Wasm is loaded), hence the cast.
@@ -97,7 +98,7 @@ function withDatabase<T>(env: Env, ctx: ExecutionContext, work: (isolate: Isolat
   const { result, connection } = built.database.run(opener(env), () => background.run(tasks, () => work(built)));
   const finish = async () => {
     // A task may start another (retention kicks the outbox): wait until none is new.
-    for (let seen = -1; seen !== tasks.length; ) {
+    for (let seen = -1; seen !== tasks.length;) {
       seen = tasks.length;
       await Promise.allSettled(tasks);
     }

@@ -39,7 +39,8 @@ export type InputCheck = { value: string } | { retry: TextKey } | { leave: true 
 export function actionProblems(flows: Map<string, Flow>, actions: FlowActions<never>): string[] {
   const problems: string[] = [];
   const need = (flow: Flow, kind: keyof FlowActions, name: string | undefined) => {
-    if (name !== undefined && !Object.hasOwn(actions[kind], name)) problems.push(`flows/${flow.id}.json names ${kind} "${name}", which no code registers`);
+    if (name !== undefined && !Object.hasOwn(actions[kind], name))
+      problems.push(`flows/${flow.id}.json names ${kind} "${name}", which no code registers`);
   };
   for (const flow of flows.values()) {
     need(flow, "onComplete", flow.onComplete);

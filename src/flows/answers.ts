@@ -61,7 +61,9 @@ export function answerSchema(flow: Flow, writtenBy: (action: string) => readonly
  */
 export function answerProblems(flow: Flow, contractOf: (action: string) => AnswerContract | undefined): string[] {
   const schema = answerSchema(flow, (action) => contractOf(action)?.writes ?? []);
-  const named = [flow.onComplete, ...Object.values(flow.steps).flatMap((s) => [s.params, s.onEnter])].filter((a): a is string => a !== undefined);
+  const named = [flow.onComplete, ...Object.values(flow.steps).flatMap((s) => [s.params, s.onEnter])].filter(
+    (a): a is string => a !== undefined,
+  );
   const problems: string[] = [];
   for (const action of new Set(named)) {
     const reads = contractOf(action)?.reads;
@@ -75,7 +77,9 @@ export function answerProblems(flow: Flow, contractOf: (action: string) => Answe
       for (const value of values) {
         const sample = value === "text" ? "typed words" : value;
         if (value !== "code" && !field.safeParse(sample).success) {
-          problems.push(`flows/${flow.id}.json: the answer "${answer}" can be ${value === "text" ? "typed text" : `"${value}"`}, which ${action} does not accept`);
+          problems.push(
+            `flows/${flow.id}.json: the answer "${answer}" can be ${value === "text" ? "typed text" : `"${value}"`}, which ${action} does not accept`,
+          );
         }
       }
     }

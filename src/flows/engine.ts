@@ -75,7 +75,8 @@ export function createFlowEngine<C extends FlowContext>(flows: Map<string, Flow>
   };
 
   /** A saved `then` that leads to a flow no longer there is dropped (the flow's own `then` applies). */
-  const leadsSomewhere = (then: string | undefined): then is string => !!then && !(then.startsWith("flow:") && !flows.has(then.slice("flow:".length)));
+  const leadsSomewhere = (then: string | undefined): then is string =>
+    !!then && !(then.startsWith("flow:") && !flows.has(then.slice("flow:".length)));
 
   function newState(flow: Flow): FlowState {
     return { id: flow.id, version: versions.get(flow.id)!, step: flow.start, answers: {}, history: [], startedAt: Date.now() };
@@ -134,7 +135,13 @@ export function createFlowEngine<C extends FlowContext>(flows: Map<string, Flow>
     if (!key) return step.buttons;
     const sorted = step.buttons.flat().filter((b) => b.set?.[key] !== undefined);
     const rest = step.buttons.map((row) => row.filter((b) => b.set?.[key] === undefined)).filter((row) => row.length > 0);
-    return [...inRows(sortByName(sorted, (b) => ctx.t(b.label), ctx.language), 3), ...rest];
+    return [
+      ...inRows(
+        sortByName(sorted, (b) => ctx.t(b.label), ctx.language),
+        3,
+      ),
+      ...rest,
+    ];
   }
 
   async function render(ctx: C, state: FlowState, restarted = false): Promise<void> {

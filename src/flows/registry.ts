@@ -38,7 +38,8 @@ export function loadFlows(files: Record<string, unknown> = flowFiles): Map<strin
       flows.set(parsed.data.id, parsed.data);
     }
   }
-  for (const id of Object.values(flowIds)) if (!flows.has(id) && files === flowFiles) problems.push(`flows/${id}.json is missing: code starts it by name (flowIds)`);
+  for (const id of Object.values(flowIds))
+    if (!flows.has(id) && files === flowFiles) problems.push(`flows/${id}.json is missing: code starts it by name (flowIds)`);
   if (problems.length > 0) throw new FlowFileError(`Flow files are not valid:\n  ${problems.join("\n  ")}`);
   return flows;
 }

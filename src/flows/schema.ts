@@ -107,7 +107,11 @@ function withChoices<F extends ParsedFlow>(flow: F, ctx: z.RefinementCtx): F {
     const { list, record, go, perRow } = step.choices;
     const items = choiceLists[list]?.items;
     if (!items) {
-      ctx.addIssue({ code: "custom", path: ["steps", name, "choices", "list"], message: `no list "${list}" (lists: ${Object.keys(choiceLists).join(", ")})` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["steps", name, "choices", "list"],
+        message: `no list "${list}" (lists: ${Object.keys(choiceLists).join(", ")})`,
+      });
       return [name, step] as const;
     }
     const drawn = items.map((item) => ({ label: dataKey(item.label), go, set: { [record]: item.id } }));
@@ -148,12 +152,14 @@ export const flowSchema = z
   .transform(withChoices)
   .superRefine((flow, ctx) => {
     if (!flow.steps[flow.start]) ctx.addIssue({ code: "custom", path: ["start"], message: `no step "${flow.start}"` });
-    for (const entry of flow.entries) if (!flow.steps[entry]) ctx.addIssue({ code: "custom", path: ["entries"], message: `no step "${entry}"` });
+    for (const entry of flow.entries)
+      if (!flow.steps[entry]) ctx.addIssue({ code: "custom", path: ["entries"], message: `no step "${entry}"` });
     for (const [name, step] of Object.entries(flow.steps)) {
       if (step.buttons.length === 0 && !step.input) {
         ctx.addIssue({ code: "custom", path: ["steps", name], message: "a step needs buttons or an input, or the child is stuck" });
       }
-      for (const problem of buttonIdProblems(flow.id, name, step)) ctx.addIssue({ code: "custom", path: ["steps", name, "buttons"], message: problem });
+      for (const problem of buttonIdProblems(flow.id, name, step))
+        ctx.addIssue({ code: "custom", path: ["steps", name, "buttons"], message: problem });
     }
   });
 
@@ -218,7 +224,9 @@ export function buttonIdProblems(flowId: string, stepId: string, step: Pick<Flow
   for (const bid of [...seen, ...controlIds]) {
     const bytes = callbackBytes(callbackData(flowId, stepId, bid));
     if (bytes > CALLBACK_DATA_MAX_BYTES) {
-      problems.push(`callback data ${callbackData(flowId, stepId, bid)} is ${bytes} bytes, more than Telegram's ${CALLBACK_DATA_MAX_BYTES}: shorten the flow, step or button id`);
+      problems.push(
+        `callback data ${callbackData(flowId, stepId, bid)} is ${bytes} bytes, more than Telegram's ${CALLBACK_DATA_MAX_BYTES}: shorten the flow, step or button id`,
+      );
     }
   }
   return problems;

@@ -9,7 +9,10 @@ export function healthRoutes(db: Db): Hono {
   app.get("/", async (c) => {
     c.header("Cache-Control", "no-store");
     const database = await Promise.race([
-      db.$queryRaw`SELECT 1`.then(() => "up" as const, () => "down" as const),
+      db.$queryRaw`SELECT 1`.then(
+        () => "up" as const,
+        () => "down" as const,
+      ),
       new Promise<"down">((resolve) => setTimeout(() => resolve("down"), DB_TIMEOUT_MS)),
     ]);
     return c.json({ status: database === "up" ? "ok" : "degraded", database }, database === "up" ? 200 : 503);

@@ -25,7 +25,34 @@ import ruManage from "../../locales/ru/manage.json" with { type: "json" };
 import enManage from "../../locales/en/manage.json" with { type: "json" };
 
 export const resources = {
-  kk: { common: kkCommon, report: kkReport, followup: kkFollowup, staff: kkStaff, rights: kkRights, console: kkConsole, listen: kkListen, manage: kkManage },
-  ru: { common: ruCommon, report: ruReport, followup: ruFollowup, staff: ruStaff, rights: ruRights, console: ruConsole, listen: ruListen, manage: ruManage },
-  en: { common: enCommon, report: enReport, followup: enFollowup, staff: enStaff, rights: enRights, console: enConsole, listen: enListen, manage: enManage },
+  kk: {
+    common: kkCommon,
+    report: kkReport,
+    followup: kkFollowup,
+    staff: kkStaff,
+    rights: kkRights,
+    console: kkConsole,
+    listen: kkListen,
+    manage: kkManage,
+  },
+  ru: {
+    common: ruCommon,
+    report: ruReport,
+    followup: ruFollowup,
+    staff: ruStaff,
+    rights: ruRights,
+    console: ruConsole,
+    listen: ruListen,
+    manage: ruManage,
+  },
+  en: {
+    common: enCommon,
+    report: enReport,
+    followup: enFollowup,
+    staff: enStaff,
+    rights: enRights,
+    console: enConsole,
+    listen: enListen,
+    manage: enManage,
+  },
 };

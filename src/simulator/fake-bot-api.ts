@@ -56,7 +56,10 @@ export type InjectedFailure =
 type Handler = (p: Record<string, unknown>) => unknown;
 
 class BotApiError extends Error {
-  constructor(readonly code: number, description: string) {
+  constructor(
+    readonly code: number,
+    description: string,
+  ) {
     super(description);
   }
 }
@@ -83,7 +86,11 @@ export interface FakeBotApi {
   reset(): void;
 }
 
-export function createFakeBotApi(botInfo: UserFromGetMe, apiRoot = "http://bot-api.simulator.invalid", persistence?: ChatPersistence): FakeBotApi {
+export function createFakeBotApi(
+  botInfo: UserFromGetMe,
+  apiRoot = "http://bot-api.simulator.invalid",
+  persistence?: ChatPersistence,
+): FakeBotApi {
   const calls: RecordedCall[] = [];
   const chats = new Map<number, ChatMessage[]>(persistence?.initial?.chats ?? []);
   const failures = new Map<string, { failure: InjectedFailure; times: number }>();
@@ -137,7 +144,8 @@ export function createFakeBotApi(botInfo: UserFromGetMe, apiRoot = "http://bot-a
       reply_markup: m.reply_markup,
       ...(m.edited ? { edit_date: m.date } : {}),
     };
-    const from = m.from === "bot" ? { from: { id: botInfo.id, is_bot: true, first_name: botInfo.first_name, username: botInfo.username } } : {};
+    const from =
+      m.from === "bot" ? { from: { id: botInfo.id, is_bot: true, first_name: botInfo.first_name, username: botInfo.username } } : {};
     return { ...base, ...from } as unknown as Message;
   };
   const now = () => Math.floor(Date.now() / 1000);
@@ -217,7 +225,9 @@ export function createFakeBotApi(botInfo: UserFromGetMe, apiRoot = "http://bot-a
     if (download) {
       const f = files.byPath(decodeURIComponent(download[1]!));
       const bytes = f && files.bytes(f.fileId);
-      return bytes ? new Response(bytes.slice(), { status: 200, headers: { "content-length": String(bytes.byteLength) } }) : new Response("Not Found", { status: 404 });
+      return bytes
+        ? new Response(bytes.slice(), { status: 200, headers: { "content-length": String(bytes.byteLength) } })
+        : new Response("Not Found", { status: 404 });
     }
     const method = url.pathname.split("/").pop() ?? "";
     const raw = init?.body ?? (input instanceof Request ? await input.text() : undefined);
@@ -236,7 +246,9 @@ export function createFakeBotApi(botInfo: UserFromGetMe, apiRoot = "http://bot-a
       if ("reset" in failure) throw new TypeError("fetch failed: connection reset by peer");
       if ("hang" in failure) {
         // Never answers; only the caller's own timeout (its abort signal) ends the wait.
-        return new Promise<Response>((_, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason ?? new Error("aborted"))));
+        return new Promise<Response>((_, reject) =>
+          init?.signal?.addEventListener("abort", () => reject(init.signal?.reason ?? new Error("aborted"))),
+        );
       }
       if ("delayMs" in failure) await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
       else {
@@ -262,13 +274,27 @@ export function createFakeBotApi(botInfo: UserFromGetMe, apiRoot = "http://bot-a
     callsSince: (mark) => calls.slice(mark),
     messages: (chatId) => chats.get(chatId) ?? [],
     addUserMessage: (chatId, t, date, replyTo) => {
-      const m: ChatMessage = { message_id: nextMessageId++, chat_id: chatId, from: "user", date, text: t, ...(replyTo ? { reply_to_message_id: replyTo } : {}) };
+      const m: ChatMessage = {
+        message_id: nextMessageId++,
+        chat_id: chatId,
+        from: "user",
+        date,
+        text: t,
+        ...(replyTo ? { reply_to_message_id: replyTo } : {}),
+      };
       chat(chatId).push(m);
       bump();
       return m;
     },
     addUserFile: (chatId, file, caption, date) => {
-      const m: ChatMessage = { message_id: nextMessageId++, chat_id: chatId, from: "user", date, attachment: { kind: file.kind, fileId: file.fileId, name: file.name, size: file.size }, ...(caption ? { caption } : {}) };
+      const m: ChatMessage = {
+        message_id: nextMessageId++,
+        chat_id: chatId,
+        from: "user",
+        date,
+        attachment: { kind: file.kind, fileId: file.fileId, name: file.name, size: file.size },
+        ...(caption ? { caption } : {}),
+      };
       chat(chatId).push(m);
       bump();
       return m;

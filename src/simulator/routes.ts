@@ -30,7 +30,10 @@ const pressBody = z.object({ messageId: z.number().int().positive(), data: z.str
 export const SIMULATOR_FILE_MAX_BYTES = 10 * 1024 * 1024;
 const attachBody = z.object({
   kind: z.enum(["photo", "document"]),
-  data: z.string().min(1).max(Math.ceil(SIMULATOR_FILE_MAX_BYTES / 3) * 4),
+  data: z
+    .string()
+    .min(1)
+    .max(Math.ceil(SIMULATOR_FILE_MAX_BYTES / 3) * 4),
   name: z.string().max(255).optional(),
   mime: z.string().max(127).optional(),
   caption: z.string().max(1024).optional(),
@@ -50,9 +53,25 @@ export function simulatorRoutes({ botApi, deliver, staffChatId }: SimulatorDeps)
   const app = new Hono();
   const updates = createUpdateFactory(botApi, Date.now() % 1_000_000_000);
   const conversations: Conversation[] = [
-    ...simulatedUsers.map((u) => ({ key: String(u.id), title: u.first_name, subtitle: `Telegram language: ${u.language_code ?? "none"}`, chatId: u.id, as: u, group: false })),
+    ...simulatedUsers.map((u) => ({
+      key: String(u.id),
+      title: u.first_name,
+      subtitle: `Telegram language: ${u.language_code ?? "none"}`,
+      chatId: u.id,
+      as: u,
+      group: false,
+    })),
     ...(staffChatId !== undefined
-      ? [{ key: "staff", title: simulatedStaff.title, subtitle: `as ${simulatedStaff.member.first_name}; reply to a report to answer the child`, chatId: staffChatId, as: simulatedStaff.member, group: true }]
+      ? [
+          {
+            key: "staff",
+            title: simulatedStaff.title,
+            subtitle: `as ${simulatedStaff.member.first_name}; reply to a report to answer the child`,
+            chatId: staffChatId,
+            as: simulatedStaff.member,
+            group: true,
+          },
+        ]
       : []),
   ];
   const find = (key: string) => conversations.find((c) => c.key === key);
@@ -63,7 +82,8 @@ export function simulatorRoutes({ botApi, deliver, staffChatId }: SimulatorDeps)
     if (c.req.method !== "POST") return next();
     const origin = c.req.header("origin");
     const sameOrigin = origin !== undefined && URL.parse(origin)?.host === new URL(c.req.url).host;
-    if (!sameOrigin || !(c.req.header("content-type") ?? "").startsWith("application/json")) return c.json({ ok: false, error: "only the simulator page may post here" }, 403);
+    if (!sameOrigin || !(c.req.header("content-type") ?? "").startsWith("application/json"))
+      return c.json({ ok: false, error: "only the simulator page may post here" }, 403);
     await next();
   });
   app.get("/", (c) => c.html(simulatorPage));
@@ -76,7 +96,10 @@ export function simulatorRoutes({ botApi, deliver, staffChatId }: SimulatorDeps)
     const conversation = find(c.req.param("key"));
     const body = sendBody.safeParse(await c.req.json().catch(() => null));
     if (!conversation || !body.success) return c.json({ ok: false, error: "unknown chat or empty text" }, 400);
-    const update = updates.text(conversation.as, body.data.text, { chatId: conversation.chatId, ...(body.data.replyTo ? { replyTo: body.data.replyTo } : {}) });
+    const update = updates.text(conversation.as, body.data.text, {
+      chatId: conversation.chatId,
+      ...(body.data.replyTo ? { replyTo: body.data.replyTo } : {}),
+    });
     return c.json({ ok: true, webhookStatus: await deliver(update) });
   });
   app.post("/api/chats/:key/press", async (c) => {
@@ -87,7 +110,9 @@ export function simulatorRoutes({ botApi, deliver, staffChatId }: SimulatorDeps)
     const mark = botApi.calls.length;
     const webhookStatus = await deliver(update);
     // Telegram shows answerCallbackQuery's text as a pop-up over the chat (an alert with show_alert).
-    const answer = botApi.callsSince(mark).find((call) => call.method === "answerCallbackQuery" && call.payload.callback_query_id === update.callback_query?.id);
+    const answer = botApi
+      .callsSince(mark)
+      .find((call) => call.method === "answerCallbackQuery" && call.payload.callback_query_id === update.callback_query?.id);
     const text = typeof answer?.payload.text === "string" && answer.payload.text ? answer.payload.text : undefined;
     return c.json({ ok: true, webhookStatus, ...(text ? { toast: { text, alert: answer?.payload.show_alert === true } } : {}) });
   });
@@ -97,7 +122,8 @@ export function simulatorRoutes({ botApi, deliver, staffChatId }: SimulatorDeps)
     const conversation = find(c.req.param("key"));
     const body = attachBody.safeParse(await c.req.json().catch(() => null));
     const bytes = body.success ? fromBase64(body.data.data) : undefined;
-    if (!conversation || conversation.group || !body.success || !bytes || bytes.byteLength > SIMULATOR_FILE_MAX_BYTES) return c.json({ ok: false, error: "unknown chat or unreadable file (10 MB at most)" }, 400);
+    if (!conversation || conversation.group || !body.success || !bytes || bytes.byteLength > SIMULATOR_FILE_MAX_BYTES)
+      return c.json({ ok: false, error: "unknown chat or unreadable file (10 MB at most)" }, 400);
     const file = botApi.files.add(bytes, { kind: body.data.kind, name: body.data.name, mime: body.data.mime });
     const update = updates.file(conversation.as, file, { caption: body.data.caption, width: body.data.width, height: body.data.height });
     return c.json({ ok: true, webhookStatus: await deliver(update) });

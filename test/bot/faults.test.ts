@@ -25,7 +25,10 @@ beforeAll(async () => {
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  h = await createHarness({ database: { ...database, prisma }, env: { STAFF_CHAT_ID: String(STAFF_GROUP), STAFF_LANGUAGE: "en", TELEGRAM_TIMEOUT_SECONDS: "2", STAFF_GROUP_DETAIL: "full" } });
+  h = await createHarness({
+    database: { ...database, prisma },
+    env: { STAFF_CHAT_ID: String(STAFF_GROUP), STAFF_LANGUAGE: "en", TELEGRAM_TIMEOUT_SECONDS: "2", STAFF_GROUP_DETAIL: "full" },
+  });
 });
 afterAll(() => h.close());
 afterEach(() => vi.useRealTimers());

@@ -155,7 +155,10 @@ describe("a saved report that no longer fits the flow", () => {
     const noBullying = edit(reportFlow as FlowJson, (f) => {
       const { text, choices } = f.steps.category;
       const others = choiceLists[choices.list]!.items.filter((item) => item.id !== "bullying");
-      (f.steps as Record<string, unknown>).category = { text, buttons: others.map((item) => [{ label: item.label, go: choices.go, set: { category: item.id } }]) };
+      (f.steps as Record<string, unknown>).category = {
+        text,
+        buttons: others.map((item) => [{ label: item.label, go: choices.go, set: { category: item.id } }]),
+      };
     });
     const after = deploy({ report: noBullying }).user(child.profile);
     await after.press(r.who_child);
@@ -197,7 +200,11 @@ describe("sessions written by the release before versions", () => {
     const calls = await child.press(r.ongoing_no);
     expect(toast(calls)).toBeUndefined();
     expect(child.lastBotMessage().text).toBe(r.region);
-    expect((await sessionOf(child)).flow).toMatchObject({ step: "region", answers: { ongoing: "no" }, version: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect((await sessionOf(child)).flow).toMatchObject({
+      step: "region",
+      answers: { ongoing: "no" },
+      version: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
   });
 
   it("a draft pointing at a step that does not exist restarts kindly, every time it is opened, never failing", async () => {
@@ -206,7 +213,15 @@ describe("sessions written by the release before versions", () => {
     const startedAt = Date.now() - 3 * 24 * 3600 * 1000;
     await writeSession(child, {
       ...(await sessionOf(child)),
-      drafts: { report: { id: "report", step: "old_step", answers: { words: "my words", category: "bullying" }, history: ["intro", "gone"], startedAt } },
+      drafts: {
+        report: {
+          id: "report",
+          step: "old_step",
+          answers: { words: "my words", category: "bullying" },
+          history: ["intro", "gone"],
+          startedAt,
+        },
+      },
     });
     const logged = errorsLogged().length;
     await child.press(t.menu.report);

@@ -20,7 +20,8 @@ afterAll(() => h.close());
 let nextId = 7_100_000;
 const pseudonyms = createPseudonymizer(TEST_APP_SECRET);
 const child = (lang: Lang) => h.user({ id: nextId++, language_code: telegramCode[lang] });
-const toChild = (c: TestUser, calls: RecordedCall[]) => calls.filter((x) => x.method === "sendMessage" && x.payload.chat_id === c.chatId).map((x) => String(x.payload.text));
+const toChild = (c: TestUser, calls: RecordedCall[]) =>
+  calls.filter((x) => x.method === "sendMessage" && x.payload.chat_id === c.chatId).map((x) => String(x.payload.text));
 
 /** A disclosure of ongoing violence and a danger phrase, as a child might type them. */
 const DISCLOSURE: Record<Lang, string> = {
@@ -33,7 +34,18 @@ const SUICIDE: Record<Lang, string> = { kk: "өлгім келеді", ru: "не
 /** From the report's intro to its words step, about violence at home by a parent. */
 async function toWordsStep(c: TestUser, lang: Lang): Promise<void> {
   const r = report[lang];
-  for (const label of [r.start, r.safe_yes, r.cat_home_violence, r.who_parent, r.place_home, r.ongoing_yes, r.prefer_not, r.prefer_not, r.skip]) await c.press(label);
+  for (const label of [
+    r.start,
+    r.safe_yes,
+    r.cat_home_violence,
+    r.who_parent,
+    r.place_home,
+    r.ongoing_yes,
+    r.prefer_not,
+    r.prefer_not,
+    r.skip,
+  ])
+    await c.press(label);
 }
 
 /** The places a child can be when they start typing. */
@@ -129,35 +141,38 @@ describe("rights questions typed anywhere", () => {
 });
 
 describe("inside a report, typed words are kept", () => {
-  it.each(langs)("words typed at a button step join the report's words, the child is told, and sees them before Send (%s)", async (lang) => {
-    const r = report[lang];
-    const c = child(lang);
-    await c.send("/report");
-    await c.press(r.start);
-    await c.press(r.safe_yes);
-    const words = "he takes my lunch money every day";
-    const texts = toChild(c, await c.send(words));
-    expect(texts[0]).toBe(listen[lang].kept);
-    expect(texts[1]).toBe(r.category); // the same step again, to go on
-    await c.press(r.cat_extortion);
-    await c.press(r.who_child);
-    await c.press(r.place_school);
-    await c.press(r.ongoing_yes);
-    await c.press(r.prefer_not);
-    await c.press(r.prefer_not);
-    await c.press(r.skip);
-    // The words step shows what is already kept, and lets the child go on without retyping.
-    expect(c.lastBotMessage().text).toContain(words);
-    await c.send("and he says he will beat me if i tell");
-    await c.press(r.evidence_skip);
-    await c.press(r.contact_no);
-    const review = c.lastBotMessage().text!;
-    expect(review).toContain(words);
-    expect(review).toContain("and he says he will beat me if i tell");
-    expect(await h.db.report.count({ where: { language: lang, category: "extortion" } })).toBe(0);
-    await c.press(r.send);
-    expect(await h.db.report.count({ where: { language: lang, category: "extortion" } })).toBe(1);
-  });
+  it.each(langs)(
+    "words typed at a button step join the report's words, the child is told, and sees them before Send (%s)",
+    async (lang) => {
+      const r = report[lang];
+      const c = child(lang);
+      await c.send("/report");
+      await c.press(r.start);
+      await c.press(r.safe_yes);
+      const words = "he takes my lunch money every day";
+      const texts = toChild(c, await c.send(words));
+      expect(texts[0]).toBe(listen[lang].kept);
+      expect(texts[1]).toBe(r.category); // the same step again, to go on
+      await c.press(r.cat_extortion);
+      await c.press(r.who_child);
+      await c.press(r.place_school);
+      await c.press(r.ongoing_yes);
+      await c.press(r.prefer_not);
+      await c.press(r.prefer_not);
+      await c.press(r.skip);
+      // The words step shows what is already kept, and lets the child go on without retyping.
+      expect(c.lastBotMessage().text).toContain(words);
+      await c.send("and he says he will beat me if i tell");
+      await c.press(r.evidence_skip);
+      await c.press(r.contact_no);
+      const review = c.lastBotMessage().text!;
+      expect(review).toContain(words);
+      expect(review).toContain("and he says he will beat me if i tell");
+      expect(await h.db.report.count({ where: { language: lang, category: "extortion" } })).toBe(0);
+      await c.press(r.send);
+      expect(await h.db.report.count({ where: { language: lang, category: "extortion" } })).toBe(1);
+    },
+  );
 });
 
 describe("a story told in several messages", () => {
@@ -177,7 +192,8 @@ describe("a story told in several messages", () => {
     expect(c.chat().some((m) => m.text === listen.ru.listening)).toBe(true);
     await toWordsStep(c, "ru");
     const words = c.lastBotMessage().text!;
-    for (const part of ["отчим бьет меня", "вчера он толкнул меня об стену", "мама молчит и ничего не делает"]) expect(words).toContain(part);
+    for (const part of ["отчим бьет меня", "вчера он толкнул меня об стену", "мама молчит и ничего не делает"])
+      expect(words).toContain(part);
   });
 });
 

@@ -37,7 +37,9 @@ afterAll(async () => {
 });
 
 async function allRows(): Promise<string> {
-  const tables = await h.db.$queryRaw<{ table_name: string }[]>`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`;
+  const tables = await h.db.$queryRaw<
+    { table_name: string }[]
+  >`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`;
   const rows: string[] = [];
   for (const { table_name } of tables) {
     const found = await h.db.$queryRawUnsafe<{ row: string }[]>(`SELECT row_to_json(t)::text AS row FROM "${table_name}" t`);
@@ -71,7 +73,10 @@ describe("privacy", () => {
     await child.press(r.evidence_skip);
     await child.press(r.contact_yes);
     await child.press(r.send);
-    const post = h.api.messages(STAFF_GROUP).filter((m) => m.from === "bot").at(-1)!;
+    const post = h.api
+      .messages(STAFF_GROUP)
+      .filter((m) => m.from === "bot")
+      .at(-1)!;
     await h.staff({ id: 9100 }, STAFF_GROUP).send("Біз сізге көмектесеміз 5d2e", { replyTo: post.message_id });
     await child.press(followup.kk.open);
     await child.press(followup.kk.add);

@@ -11,7 +11,9 @@ const STAFF_A = 9_101;
 const MINUTE = 60 * 1000;
 let h: Harness;
 beforeAll(async () => {
-  h = await createHarness({ env: { STAFF_CHAT_ID: String(STAFF_GROUP), STAFF_USER_IDS: String(STAFF_A), STAFF_LANGUAGE: "en", STAFF_POSTS_PER_MINUTE: "60" } });
+  h = await createHarness({
+    env: { STAFF_CHAT_ID: String(STAFF_GROUP), STAFF_USER_IDS: String(STAFF_A), STAFF_LANGUAGE: "en", STAFF_POSTS_PER_MINUTE: "60" },
+  });
 });
 afterAll(() => h.close());
 afterEach(() => {
@@ -51,7 +53,9 @@ function expectLockScreen(child: TestUser, lang: Lang, words: string[], text: st
   const screen = child.lastBotMessage().text!;
   expect(screen).toBe(text);
   for (const w of words) expect(screen).not.toContain(w);
-  expect(child.buttons()).toEqual(expect.arrayContaining([common[lang].nav.help, common[lang].nav.quick_exit, common[lang].menu.my_reports]));
+  expect(child.buttons()).toEqual(
+    expect.arrayContaining([common[lang].nav.help, common[lang].nav.quick_exit, common[lang].menu.my_reports]),
+  );
 }
 
 describe.each(langs)("the lock in %s", (lang) => {

@@ -9,7 +9,15 @@ const STAFF_B = 9_002;
 let h: Harness;
 beforeAll(async () => {
   // These tests read the child's words in the group: the ombudsman's `full` level (the default is a summary).
-  h = await createHarness({ env: { STAFF_CHAT_ID: String(STAFF_GROUP), STAFF_USER_IDS: `${STAFF_A},${STAFF_B}`, STAFF_LANGUAGE: "en", STAFF_POSTS_PER_MINUTE: "60", STAFF_GROUP_DETAIL: "full" } });
+  h = await createHarness({
+    env: {
+      STAFF_CHAT_ID: String(STAFF_GROUP),
+      STAFF_USER_IDS: `${STAFF_A},${STAFF_B}`,
+      STAFF_LANGUAGE: "en",
+      STAFF_POSTS_PER_MINUTE: "60",
+      STAFF_GROUP_DETAIL: "full",
+    },
+  });
 });
 afterAll(() => h.close());
 
@@ -56,7 +64,17 @@ describe.each(langs)("a complete report in %s", (lang) => {
     const code = await fileReport(child, lang, words);
 
     const stored = await h.db.report.findFirst({ orderBy: { number: "desc" } });
-    expect(stored).toMatchObject({ category: "bullying", involved: "child", place: "school", ongoing: "yes", region: "almaty", ageBand: "AGE_13_15", language: lang, status: "NEW", priority: "NORMAL" });
+    expect(stored).toMatchObject({
+      category: "bullying",
+      involved: "child",
+      place: "school",
+      ongoing: "yes",
+      region: "almaty",
+      ageBand: "AGE_13_15",
+      language: lang,
+      status: "NEW",
+      priority: "NORMAL",
+    });
     expect(stored!.contentSealed).not.toContain("обзывают");
     expect(stored!.codeHash).not.toContain(code.replace("-", ""));
     expect(stored!.codeHint).toBe(code.slice(0, 2));
@@ -149,7 +167,8 @@ describe("danger words outside a report", () => {
     const child = h.user({ id: nextId++, language_code: lang });
     await child.send("/menu");
     const calls = await child.send(words);
-    const isCrisis = (c: { payload: Record<string, unknown> }) => c.payload.chat_id === child.chatId && String(c.payload.text).startsWith(listen[lang].crisis.suicide);
+    const isCrisis = (c: { payload: Record<string, unknown> }) =>
+      c.payload.chat_id === child.chatId && String(c.payload.text).startsWith(listen[lang].crisis.suicide);
     expect(calls.filter(isCrisis)).toHaveLength(1);
     // No report is open: the reply offers to tell the team, and says nothing about a report.
     expect(calls.find(isCrisis)?.payload.text).toContain(listen[lang].status.can_tell);
@@ -169,7 +188,10 @@ describe("danger words outside a report", () => {
     const child = h.user({ id: nextId++, language_code: "ru" });
     const update = h.updates.text(child.profile, "x");
     const { text: _text, ...message } = update.message!;
-    const calls = await child.deliver({ ...update, message: { ...message, caption: "отчим меня изнасиловал", photo: [{ file_id: "p1", file_unique_id: "p1", width: 10, height: 10 }] } });
+    const calls = await child.deliver({
+      ...update,
+      message: { ...message, caption: "отчим меня изнасиловал", photo: [{ file_id: "p1", file_unique_id: "p1", width: 10, height: 10 }] },
+    });
     expect(calls.some((c) => String(c.payload.text).startsWith(listen.ru.crisis.sexual_abuse))).toBe(true);
     expect(calls.find((c) => c.payload.chat_id === STAFF_GROUP)?.payload.text).toContain(staffTexts.signal_sexual_abuse);
   });
@@ -255,7 +277,10 @@ describe("after the report", () => {
     const data = "callback_data" in claim ? claim.callback_data! : "";
     const mark = h.api.calls.length;
     await Promise.all([a.pressData(post.message_id, data), b.pressData(post.message_id, data)]);
-    const toasts = h.api.callsSince(mark).filter((c) => c.method === "answerCallbackQuery").map((c) => String(c.payload.text));
+    const toasts = h.api
+      .callsSince(mark)
+      .filter((c) => c.method === "answerCallbackQuery")
+      .map((c) => String(c.payload.text));
     expect(toasts.filter((t) => t.startsWith("You claimed"))).toHaveLength(1);
     expect(toasts.filter((t) => t === staffTexts.claim_lost)).toHaveLength(1);
     const stored = await h.db.report.findFirst({ orderBy: { number: "desc" }, include: { events: true } });
@@ -265,7 +290,10 @@ describe("after the report", () => {
   it("someone who is not on the staff list cannot act", async () => {
     const post = staffMessages().at(-1)!;
     const stranger = h.staff({ id: 12345 }, STAFF_GROUP);
-    const calls = await stranger.pressData(post.message_id, (post.reply_markup!.inline_keyboard[1]![0]! as { callback_data: string }).callback_data);
+    const calls = await stranger.pressData(
+      post.message_id,
+      (post.reply_markup!.inline_keyboard[1]![0]! as { callback_data: string }).callback_data,
+    );
     expect(calls.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBe(staffTexts.not_staff);
   });
 
@@ -318,11 +346,21 @@ describe("abuse resistance and safety", () => {
     await child.send("he sends me messages");
     const base = h.updates.text(child.profile, "x");
     const { text: _t, ...message } = base.message!;
-    const photo = await child.deliver({ ...base, message: { ...message, caption: "screenshot of his messages", photo: [{ file_id: "PHOTO-FILE-1", file_unique_id: "u1", width: 90, height: 90, file_size: 1000 }] } });
+    const photo = await child.deliver({
+      ...base,
+      message: {
+        ...message,
+        caption: "screenshot of his messages",
+        photo: [{ file_id: "PHOTO-FILE-1", file_unique_id: "u1", width: 90, height: 90, file_size: 1000 }],
+      },
+    });
     expect(photo.some((c) => c.payload.text === report.en.evidence_saved_one.replace("{{count}}", "1"))).toBe(true);
     const base2 = h.updates.text(child.profile, "y");
     const { text: _t2, ...message2 } = base2.message!;
-    const voice = await child.deliver({ ...base2, message: { ...message2, voice: { file_id: "VOICE-1", file_unique_id: "v1", duration: 3 } } });
+    const voice = await child.deliver({
+      ...base2,
+      message: { ...message2, voice: { file_id: "VOICE-1", file_unique_id: "v1", duration: 3 } },
+    });
     expect(voice.some((c) => c.payload.text === report.en.voice_warning)).toBe(true);
     await child.press(report.en.evidence_done);
     await child.press(report.en.contact_no);
@@ -424,7 +462,9 @@ describe("bursts in the staff group", () => {
   afterEach(() => vi.useRealTimers());
 
   it("past the per-minute budget, waiting non-urgent reports share one digest; none is lost", async () => {
-    const burst = await createHarness({ env: { STAFF_CHAT_ID: String(STAFF_GROUP), STAFF_USER_IDS: String(STAFF_A), STAFF_LANGUAGE: "en", STAFF_POSTS_PER_MINUTE: "3" } });
+    const burst = await createHarness({
+      env: { STAFF_CHAT_ID: String(STAFF_GROUP), STAFF_USER_IDS: String(STAFF_A), STAFF_LANGUAGE: "en", STAFF_POSTS_PER_MINUTE: "3" },
+    });
     try {
       vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
       for (let i = 0; i < 4; i++) {
@@ -485,7 +525,11 @@ describe("bursts in the staff group", () => {
       }
       const texts = burst.api.messages(STAFF_GROUP).map((m) => m.text ?? "");
       for (const text of texts) expect(text.length).toBeLessThanOrEqual(4096);
-      for (let n = 1; n <= 110; n++) expect(texts.filter((t) => new RegExp(`#${n}\\b`).test(t)), `report ${n}`).toHaveLength(1);
+      for (let n = 1; n <= 110; n++)
+        expect(
+          texts.filter((t) => new RegExp(`#${n}\\b`).test(t)),
+          `report ${n}`,
+        ).toHaveLength(1);
       expect(await burst.db.outboxMessage.count({ where: { status: { not: "SENT" } } })).toBe(0);
     } finally {
       await burst.close();

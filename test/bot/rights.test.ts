@@ -64,7 +64,11 @@ describe.each(langs)("My rights in %s", (lang) => {
 
   it("answers a question typed in the main menu", async () => {
     const child = h.user({ id: nextId++, language_code: telegramCode[lang] });
-    const question = { kk: "сыныптасым суретімді интернетке салды", ru: "одноклассник выложил мои фото в интернет", en: "what to do if a classmate posts my photos" }[lang];
+    const question = {
+      kk: "сыныптасым суретімді интернетке салды",
+      ru: "одноклассник выложил мои фото в интернет",
+      en: "what to do if a classmate posts my photos",
+    }[lang];
     await child.send("/menu");
     await child.send(question);
     // Photos posted without consent are harm. Told as a story, the child is thanked and offered
@@ -91,7 +95,16 @@ describe.each(langs)("My rights in %s", (lang) => {
     await child.press(r.ui.region_help);
     await child.press(report[lang].regions.north_kazakhstan);
     const text = child.lastBotMessage().text!;
-    const everywhere = ["helpline_150", "contact_centre_111", "emergency_112", "police_102", "adaptation_centres", "regional_ombudsman", "psychological_support", "juvenile_police"] as const;
+    const everywhere = [
+      "helpline_150",
+      "contact_centre_111",
+      "emergency_112",
+      "police_102",
+      "adaptation_centres",
+      "regional_ombudsman",
+      "psychological_support",
+      "juvenile_police",
+    ] as const;
     for (const id of [...everywhere, "adaptation_centre_nko"] as const) expect(text).toContain(r.ui.dir[id]);
     expect(text).not.toContain(r.ui.dir.regional_ombudsman_phones);
     expect(text).not.toContain(r.ui.region_local_none);

@@ -137,7 +137,9 @@ describe("full mode (the ombudsman's choice)", () => {
   const GROUP = -100_777_000_3;
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness({ env: { STAFF_CHAT_ID: String(GROUP), STAFF_USER_IDS: String(STAFF_A), STAFF_LANGUAGE: "en", STAFF_GROUP_DETAIL: "full" } });
+    h = await createHarness({
+      env: { STAFF_CHAT_ID: String(GROUP), STAFF_USER_IDS: String(STAFF_A), STAFF_LANGUAGE: "en", STAFF_GROUP_DETAIL: "full" },
+    });
   });
   afterAll(() => h.close());
 
@@ -167,7 +169,12 @@ describe("a group per region (STAFF_CHATS)", () => {
   let h: Harness;
   beforeAll(async () => {
     h = await createHarness({
-      env: { STAFF_CHATS: `almaty=${ALMATY}, astana=${ASTANA}, *=${OTHERS}`, STAFF_USER_IDS: String(STAFF_A), STAFF_LANGUAGE: "en", PUBLIC_URL },
+      env: {
+        STAFF_CHATS: `almaty=${ALMATY}, astana=${ASTANA}, *=${OTHERS}`,
+        STAFF_USER_IDS: String(STAFF_A),
+        STAFF_LANGUAGE: "en",
+        PUBLIC_URL,
+      },
     });
   });
   afterAll(() => h.close());
@@ -182,9 +189,16 @@ describe("a group per region (STAFF_CHATS)", () => {
     const unsaid = await fileReport(h, h.user({ id: nextId++, language_code: "en" }), undefined);
     expect(unsaid.region).toBeNull();
     expect(postOf(h, OTHERS, unsaid.staffMessageId)?.text).toContain(`Case #${unsaid.number}`);
-    for (const chat of [ALMATY, ASTANA]) expect(botPosts(h, chat).some((m) => m.text?.includes(`#${shymkent.number}`) || m.text?.includes(`#${unsaid.number}`))).toBe(false);
-    const rows = await h.db.outboxMessage.findMany({ where: { key: { in: [`report-post:${almaty.id}`, `report-post:${shymkent.id}`] } }, select: { key: true, target: true } });
-    expect(Object.fromEntries(rows.map((r) => [r.key, r.target]))).toEqual({ [`report-post:${almaty.id}`]: "staff:almaty", [`report-post:${shymkent.id}`]: "staff" });
+    for (const chat of [ALMATY, ASTANA])
+      expect(botPosts(h, chat).some((m) => m.text?.includes(`#${shymkent.number}`) || m.text?.includes(`#${unsaid.number}`))).toBe(false);
+    const rows = await h.db.outboxMessage.findMany({
+      where: { key: { in: [`report-post:${almaty.id}`, `report-post:${shymkent.id}`] } },
+      select: { key: true, target: true },
+    });
+    expect(Object.fromEntries(rows.map((r) => [r.key, r.target]))).toEqual({
+      [`report-post:${almaty.id}`]: "staff:almaty",
+      [`report-post:${shymkent.id}`]: "staff",
+    });
   });
 
   it("an alert (a signal has no region) goes to *", async () => {
@@ -218,8 +232,14 @@ describe("a group per region (STAFF_CHATS)", () => {
     }
     // The default group does not own a region that has a group of its own either.
     const inOthers = await h.staff({ id: STAFF_A }, OTHERS).pressData(stored.staffMessageId!, `st:claim:${stored.number}`);
-    expect(inOthers.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBe(staffTexts.other_group.replace("{{number}}", String(stored.number)));
-    expect(await h.db.report.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({ assignee: null, priority: stored.priority, status: "NEW" });
+    expect(inOthers.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBe(
+      staffTexts.other_group.replace("{{number}}", String(stored.number)),
+    );
+    expect(await h.db.report.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({
+      assignee: null,
+      priority: stored.priority,
+      status: "NEW",
+    });
 
     const calls = await h.staff({ id: STAFF_A, first_name: "Dana" }, ALMATY).pressData(stored.staffMessageId!, `st:claim:${stored.number}`);
     expect(calls.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBe(`You claimed case #${stored.number}.`);
@@ -233,10 +253,21 @@ describe("a group per region (STAFF_CHATS)", () => {
     const staff = h.staff({ id: STAFF_A }, ASTANA);
     // As Telegram would deliver it had the post been in the Astana group (e.g. after STAFF_CHATS changed).
     const update = h.updates.text(staff.profile, "Hello from Astana", { chatId: ASTANA });
-    const message = { ...update.message!, reply_to_message: { message_id: post.message_id, date: post.date, chat: update.message!.chat, from: { id: botInfo.id, is_bot: true, first_name: botInfo.first_name }, text: post.text ?? "" } };
+    const message = {
+      ...update.message!,
+      reply_to_message: {
+        message_id: post.message_id,
+        date: post.date,
+        chat: update.message!.chat,
+        from: { id: botInfo.id, is_bot: true, first_name: botInfo.first_name },
+        text: post.text ?? "",
+      },
+    };
     const calls = await staff.deliver({ ...update, message });
     expect(calls.some((c) => c.payload.chat_id === child.chatId)).toBe(false);
-    expect(calls.find((c) => c.payload.chat_id === ASTANA)?.payload.text).toBe(staffTexts.other_group.replace("{{number}}", String(stored.number)));
+    expect(calls.find((c) => c.payload.chat_id === ASTANA)?.payload.text).toBe(
+      staffTexts.other_group.replace("{{number}}", String(stored.number)),
+    );
     expect(await h.db.reportMessage.count({ where: { reportId: stored.id } })).toBe(0);
 
     const ok = await h.staff({ id: STAFF_A }, ALMATY).send("Hello from Almaty", { replyTo: post.message_id });
@@ -253,7 +284,9 @@ describe("a group per region (STAFF_CHATS)", () => {
   });
 
   it("the per-minute budget is counted per group: a busy group's digest does not hold back another", async () => {
-    const budget = await createHarness({ env: { STAFF_CHATS: `almaty=${ALMATY},*=${OTHERS}`, STAFF_LANGUAGE: "en", STAFF_POSTS_PER_MINUTE: "2" } });
+    const budget = await createHarness({
+      env: { STAFF_CHATS: `almaty=${ALMATY},*=${OTHERS}`, STAFF_LANGUAGE: "en", STAFF_POSTS_PER_MINUTE: "2" },
+    });
     try {
       for (const chat of ["almaty", undefined]) {
         for (let n = 1; n <= 3; n++) {
@@ -267,7 +300,10 @@ describe("a group per region (STAFF_CHATS)", () => {
         }
       }
       await budget.app.dispatcher.drain();
-      for (const [chat, name] of [[ALMATY, "almaty"], [OTHERS, "*"]] as const) {
+      for (const [chat, name] of [
+        [ALMATY, "almaty"],
+        [OTHERS, "*"],
+      ] as const) {
         const texts = budget.api.messages(chat).map((m) => m.text ?? "");
         // Two posts each (one of its own, then the digest of the other two), and only its own rows.
         expect(texts, name).toHaveLength(2);
@@ -302,14 +338,21 @@ describe("configuration", () => {
 
   it("reads STAFF_CHATS, whose * is the default group", () => {
     const config = createConfig({ ...base, STAFF_CHATS: " almaty=-100111 , astana=-100222,*=-100333 ", STAFF_GROUP_DETAIL: "full" });
-    expect(config).toMatchObject({ staffGroupDetail: "full", staffChatId: "-100333", staffChats: { almaty: "-100111", astana: "-100222", "*": "-100333" } });
+    expect(config).toMatchObject({
+      staffGroupDetail: "full",
+      staffChatId: "-100333",
+      staffChats: { almaty: "-100111", astana: "-100222", "*": "-100333" },
+    });
     // STAFF_CHAT_ID may stand for * (or say the same thing).
     expect(createConfig({ ...base, STAFF_CHATS: "almaty=-100111", STAFF_CHAT_ID: "-100333" }).staffChatId).toBe("-100333");
     expect(problems({ STAFF_CHATS: "almaty=-100111,*=-100333", STAFF_CHAT_ID: "-100333" })).toEqual([]);
   });
 
   it("reports every mistake clearly, naming the entry", () => {
-    const found = problems({ STAFF_CHATS: "almati=-100111,astana=group,shymkent,almaty=-1,almaty=-2,*=-100333", STAFF_GROUP_DETAIL: "partial" });
+    const found = problems({
+      STAFF_CHATS: "almati=-100111,astana=group,shymkent,almaty=-1,almaty=-2,*=-100333",
+      STAFF_GROUP_DETAIL: "partial",
+    });
     expect(found).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^STAFF_GROUP_DETAIL must be summary .* or full/),
@@ -320,7 +363,11 @@ describe("configuration", () => {
       ]),
     );
     expect(found).toHaveLength(5);
-    expect(problems({ STAFF_CHATS: "almaty=-100111" })).toEqual([expect.stringContaining("STAFF_CHATS needs a default group, *=<chat id> (or STAFF_CHAT_ID)")]);
-    expect(problems({ STAFF_CHATS: "*=-100333", STAFF_CHAT_ID: "-100444" })).toEqual([expect.stringContaining("STAFF_CHAT_ID (-100444) and STAFF_CHATS' * (-100333) disagree")]);
+    expect(problems({ STAFF_CHATS: "almaty=-100111" })).toEqual([
+      expect.stringContaining("STAFF_CHATS needs a default group, *=<chat id> (or STAFF_CHAT_ID)"),
+    ]);
+    expect(problems({ STAFF_CHATS: "*=-100333", STAFF_CHAT_ID: "-100444" })).toEqual([
+      expect.stringContaining("STAFF_CHAT_ID (-100444) and STAFF_CHATS' * (-100333) disagree"),
+    ]);
   });
 });

@@ -116,7 +116,9 @@ describe("help is one tap away on every screen", () => {
     const screens = h.api.callsSince(mark).filter((c) => c.method === "sendMessage" || c.method === "editMessageText");
     expect(screens.length).toBeGreaterThanOrEqual(8);
     for (const screen of screens) {
-      const keyboard = (screen.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+      const keyboard = (
+        screen.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+      ).inline_keyboard.flat();
       const reachesHelp = keyboard.some((b) => decodeCallback(b.callback_data)?.kind === "nav.help") || screen.payload.text === t.help.text;
       expect(reachesHelp, `screen without help: ${String(screen.payload.text).slice(0, 60)}`).toBe(true);
     }

@@ -33,7 +33,14 @@ async function splitAcross(updates: unknown[]): Promise<number[]> {
 function photoUpdate(child: TestUser, fileId: string, albumId: string): unknown {
   const base = a.updates.text(child.profile, "photo");
   const { text: _text, ...message } = base.message!;
-  return { ...base, message: { ...message, media_group_id: albumId, photo: [{ file_id: fileId, file_unique_id: `u-${fileId}`, width: 90, height: 90, file_size: 1000 }] } };
+  return {
+    ...base,
+    message: {
+      ...message,
+      media_group_id: albumId,
+      photo: [{ file_id: fileId, file_unique_id: `u-${fileId}`, width: 90, height: 90, file_size: 1000 }],
+    },
+  };
 }
 
 // Two apps and many updates each: generous on a loaded 2-core machine.
@@ -75,7 +82,9 @@ describe(`two instances, one chat (${process.env.TEST_DB ?? "pglite"})`, { timeo
     await child.press(report.en.contact_no);
     await child.press(report.en.send);
     const stored = await a.db.report.findFirst({ orderBy: { number: "desc" } });
-    const content = JSON.parse(await createSealer(TEST_APP_SECRET).open(stored!.contentSealed, `report:${stored!.id}`)) as { attachments: { fileId: string }[] };
+    const content = JSON.parse(await createSealer(TEST_APP_SECRET).open(stored!.contentSealed, `report:${stored!.id}`)) as {
+      attachments: { fileId: string }[];
+    };
     expect(content.attachments.map((f) => f.fileId).sort()).toEqual(["A1", "A2", "A3", "A4", "A5"]);
   });
 

@@ -39,7 +39,16 @@ export async function openSimulator(): Promise<BrowserSession> {
   });
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   await page.goto(`${base}/simulator`);
@@ -58,7 +67,11 @@ export async function openSimulator(): Promise<BrowserSession> {
       await page.waitForFunction((n) => document.querySelectorAll(".msg").length > n, before);
     },
     tap: async (label) => {
-      await page.locator(".msg.bot", { has: page.getByRole("button", { name: label, exact: true }) }).last().getByRole("button", { name: label, exact: true }).click();
+      await page
+        .locator(".msg.bot", { has: page.getByRole("button", { name: label, exact: true }) })
+        .last()
+        .getByRole("button", { name: label, exact: true })
+        .click();
       await page.waitForLoadState("networkidle");
     },
     lastBotText: () => lastBot().innerText(),
@@ -87,7 +100,9 @@ export async function openSimulator(): Promise<BrowserSession> {
       await tap(r.contact_yes);
       await tap(r.send);
       // The page polls for new messages; wait until the code is on screen.
-      await page.waitForFunction(() => /[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}/.test([...document.querySelectorAll(".msg.bot")].at(-1)?.textContent ?? ""));
+      await page.waitForFunction(() =>
+        /[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}/.test([...document.querySelectorAll(".msg.bot")].at(-1)?.textContent ?? ""),
+      );
       const code = /([2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5})/.exec(await lastBot().innerText())?.[1];
       if (!code) throw new Error("no case code shown");
       return code;

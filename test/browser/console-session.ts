@@ -13,7 +13,11 @@ import type { Role } from "../../src/domain/staff/accounts.ts";
 
 const PASSWORD = "a long enough passphrase for tests";
 
-export async function consoleTab(s: BrowserSession, email: string, options: { role: Role; regions?: string[]; viewport?: { width: number; height: number }; lang?: "kk" | "ru" | "en" }): Promise<Page> {
+export async function consoleTab(
+  s: BrowserSession,
+  email: string,
+  options: { role: Role; regions?: string[]; viewport?: { width: number; height: number }; lang?: "kk" | "ru" | "en" },
+): Promise<Page> {
   await s.app.accounts.create({ email, password: PASSWORD, role: options.role, regions: options.regions ?? [] });
   const client = new ConsoleClient(s.app.http, s.base);
   expect((await client.signIn(email, PASSWORD)).status).toBe(302);
@@ -22,7 +26,10 @@ export async function consoleTab(s: BrowserSession, email: string, options: { ro
   expect((await client.post("/console/totp/setup", { pending, code: s.app.accounts.codeFor(secret, email) })).status).toBe(200);
   const token = /^bala_console=(.+)$/.exec(client.cookie)?.[1];
   if (!token) throw new Error("no console session after sign-in");
-  const context = await s.page.context().browser()!.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } });
+  const context = await s.page
+    .context()
+    .browser()!
+    .newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } });
   const host = new URL(s.base).hostname;
   await context.addCookies([
     { name: "bala_console", value: token, domain: host, path: "/console", httpOnly: true, sameSite: "Strict" },
@@ -49,7 +56,11 @@ export async function axe(page: Page, rules: string[] = ["color-contrast"]): Pro
   return page.evaluate(async (only) => {
     const w = window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> } };
     const result = await w.axe.run(document, { runOnly: { type: "rule", values: only }, resultTypes: ["violations"] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   }, rules);
 }
 

@@ -8,7 +8,12 @@ import consoleEn from "../../locales/en/console.json" with { type: "json" };
 let s: BrowserSession;
 beforeAll(async () => {
   s = await openSimulator();
-  await s.app.accounts.create({ email: "operator@ombudsman.kz", password: "a long enough passphrase", role: "OPERATOR", regions: ["almaty"] });
+  await s.app.accounts.create({
+    email: "operator@ombudsman.kz",
+    password: "a long enough passphrase",
+    role: "OPERATOR",
+    regions: ["almaty"],
+  });
 });
 afterAll(() => s?.close());
 

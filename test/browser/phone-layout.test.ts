@@ -33,7 +33,8 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => s?.close());
 
-const contrast = async (page: Page) => (await axe(page)).flatMap((v) => v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`));
+const contrast = async (page: Page) =>
+  (await axe(page)).flatMap((v) => v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`));
 
 describe("the console on a phone", () => {
   it("shows the queue as cards without sideways scrolling", async () => {
@@ -42,7 +43,12 @@ describe("the console on a phone", () => {
     const card = phone.locator("#queue-rows tr.URGENT").first();
     expect(await card.evaluate((tr) => getComputedStyle(tr).display)).toBe("block");
     // Each value keeps its column's name.
-    expect(await card.locator("td[data-label]").nth(3).evaluate((td) => getComputedStyle(td, "::before").content)).toBe(`"${consoleEn.category}: "`);
+    expect(
+      await card
+        .locator("td[data-label]")
+        .nth(3)
+        .evaluate((td) => getComputedStyle(td, "::before").content),
+    ).toBe(`"${consoleEn.category}: "`);
     const box = await card.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
     expect(await contrast(phone)).toEqual([]);
@@ -66,8 +72,14 @@ describe("the console on a phone", () => {
     // The answer came within seconds: minutes, never "0.0 h".
     expect(await phone.locator("#stat-median").innerText()).toBe("1 min");
     // Whole category names (never cut mid-word), then what the region bars' two colours mean.
-    expect(await phone.locator(".legend li").allInnerTexts()).toEqual([report.en.cat_bullying, report.en.cat_physical, consoleEn.stats_legend_all, consoleEn.stats_legend_urgent]);
-    for (const item of await phone.locator(".legend li").all()) expect(await item.evaluate((li) => li.scrollWidth <= li.clientWidth)).toBe(true);
+    expect(await phone.locator(".legend li").allInnerTexts()).toEqual([
+      report.en.cat_bullying,
+      report.en.cat_physical,
+      consoleEn.stats_legend_all,
+      consoleEn.stats_legend_urgent,
+    ]);
+    for (const item of await phone.locator(".legend li").all())
+      expect(await item.evaluate((li) => li.scrollWidth <= li.clientWidth)).toBe(true);
     expect(await contrast(phone)).toEqual([]);
     await phone.screenshot({ path: "test-results/phone-stats.png", fullPage: true });
   });
@@ -75,12 +87,35 @@ describe("the console on a phone", () => {
   it("offers a CSV by month, region, category and age band", async () => {
     const csv = await phone.evaluate(async () => (await fetch("/console/stats-detail.csv")).text());
     const [header, ...rows] = csv.trim().split("\n");
-    expect(header).toBe("month,region,region_name,category,category_name,age_band,age_band_name,reports,urgent,open,overdue,answered,answered_within_deadline,median_first_response_minutes");
-    const month = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty", year: "numeric", month: "2-digit" }).format(new Date()).slice(0, 7);
+    expect(header).toBe(
+      "month,region,region_name,category,category_name,age_band,age_band_name,reports,urgent,open,overdue,answered,answered_within_deadline,median_first_response_minutes",
+    );
+    const month = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty", year: "numeric", month: "2-digit" })
+      .format(new Date())
+      .slice(0, 7);
     const q = (text: string) => `"${text}"`;
-    expect(rows).toContain([month, q("almaty"), q(report.en.regions.almaty), q("bullying"), q(report.en.cat_bullying), q("AGE_10_12"), q(report.en.age_10_12), 1, 0, 1, 0, 0, 0, ""].join(","));
+    expect(rows).toContain(
+      [
+        month,
+        q("almaty"),
+        q(report.en.regions.almaty),
+        q("bullying"),
+        q(report.en.cat_bullying),
+        q("AGE_10_12"),
+        q(report.en.age_10_12),
+        1,
+        0,
+        1,
+        0,
+        0,
+        0,
+        "",
+      ].join(","),
+    );
     // The urgent report: no region or age given, answered within its hour.
-    expect(rows.find((r) => r.includes(q("physical")))).toMatch(new RegExp(`^${month},"unknown","${consoleEn.stats_region_unknown}","physical",.*,1,1,1,0,1,1,[01]$`));
+    expect(rows.find((r) => r.includes(q("physical")))).toMatch(
+      new RegExp(`^${month},"unknown","${consoleEn.stats_region_unknown}","physical",.*,1,1,1,0,1,1,[01]$`),
+    );
     expect(csv).not.toContain("lunch money");
   });
 });
@@ -136,7 +171,10 @@ describe("the simulator on a phone", () => {
   });
 
   it("lets a child attach a photo (sent as Telegram sends one: JPEG) and a file", async () => {
-    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFklEQVR42mP8z8Dwn4EIwDiqkL4KAQBgCQP9kB0vSQAAAABJRU5ErkJggg==", "base64");
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFklEQVR42mP8z8Dwn4EIwDiqkL4KAQBgCQP9kB0vSQAAAABJRU5ErkJggg==",
+      "base64",
+    );
     const calls = s.app.botApi!.calls.length;
     await sim.getByRole("button", { name: "Attach a photo or a file" }).click();
     const [photoChooser] = await Promise.all([sim.waitForEvent("filechooser"), sim.getByRole("button", { name: "📷 Photo" }).click()]);
@@ -146,11 +184,20 @@ describe("the simulator on a phone", () => {
     const photo = s.app.botApi!.files.list()[0]!;
     expect(photo.kind).toBe("photo");
     // The bot can fetch it the way it fetches from Telegram: getFile, then the file path.
-    const info = (await (await s.app.botApi!.fetch(`${s.app.botApi!.apiRoot}/bot1:x/getFile`, { method: "POST", body: JSON.stringify({ file_id: photo.fileId }) })).json()) as { result: { file_path: string } };
-    const bytes = new Uint8Array(await (await s.app.botApi!.fetch(`${s.app.botApi!.apiRoot}/file/bot1:x/${info.result.file_path}`)).arrayBuffer());
+    const info = (await (
+      await s.app.botApi!.fetch(`${s.app.botApi!.apiRoot}/bot1:x/getFile`, {
+        method: "POST",
+        body: JSON.stringify({ file_id: photo.fileId }),
+      })
+    ).json()) as { result: { file_path: string } };
+    const bytes = new Uint8Array(
+      await (await s.app.botApi!.fetch(`${s.app.botApi!.apiRoot}/file/bot1:x/${info.result.file_path}`)).arrayBuffer(),
+    );
     expect([...bytes.slice(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
     // The bot answered the update (something outside a report step: its kind fallback).
-    await expect.poll(() => s.app.botApi!.callsSince(calls).some((c) => c.method === "sendMessage" && c.payload.chat_id === 7100003)).toBe(true);
+    await expect
+      .poll(() => s.app.botApi!.callsSince(calls).some((c) => c.method === "sendMessage" && c.payload.chat_id === 7100003))
+      .toBe(true);
 
     await sim.getByRole("button", { name: "Attach a photo or a file" }).click();
     const [fileChooser] = await Promise.all([sim.waitForEvent("filechooser"), sim.getByRole("button", { name: "📄 File" }).click()]);

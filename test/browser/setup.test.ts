@@ -61,50 +61,61 @@ describe("first-run setup", () => {
     expect(again?.status()).toBe(410);
   });
 
-  it("will not close a case over the child's unanswered message without asking; templates insert, not replace", { timeout: 180_000 }, async () => {
-    const page = s.page;
-    await page.goto(`${s.base}/simulator`);
-    await s.openChat(/^Sam/);
-    await s.fileReport("en", { region: "almaty", words: "Older boys take my lunch money every day" });
-    // The child adds a message to the report: My reports → the report → Add a message.
-    await s.send("/reports");
-    await page.locator(".msg.bot").last().getByRole("button").first().click();
-    await s.tap(followup.en.add);
-    await s.send("They did it again today and said they would hit me");
-    await expect.poll(() => s.lastBotText()).toContain(followup.en.sent);
+  it(
+    "will not close a case over the child's unanswered message without asking; templates insert, not replace",
+    { timeout: 180_000 },
+    async () => {
+      const page = s.page;
+      await page.goto(`${s.base}/simulator`);
+      await s.openChat(/^Sam/);
+      await s.fileReport("en", { region: "almaty", words: "Older boys take my lunch money every day" });
+      // The child adds a message to the report: My reports → the report → Add a message.
+      await s.send("/reports");
+      await page.locator(".msg.bot").last().getByRole("button").first().click();
+      await s.tap(followup.en.add);
+      await s.send("They did it again today and said they would hit me");
+      await expect.poll(() => s.lastBotText()).toContain(followup.en.sent);
 
-    await page.goto(`${s.base}/console`);
-    await page.locator("#queue-rows a").first().click();
-    await expect.poll(() => page.locator("#unanswered-warning").isVisible()).toBe(true);
-    const caseUrl = page.url();
-    const caseNumber = Number(/\/console\/reports\/(\d+)$/.exec(new URL(caseUrl).pathname)?.[1]);
-    expect(caseNumber).toBeGreaterThan(0);
+      await page.goto(`${s.base}/console`);
+      await page.locator("#queue-rows a").first().click();
+      await expect.poll(() => page.locator("#unanswered-warning").isVisible()).toBe(true);
+      const caseUrl = page.url();
+      const caseNumber = Number(/\/console\/reports\/(\d+)$/.exec(new URL(caseUrl).pathname)?.[1]);
+      expect(caseNumber).toBeGreaterThan(0);
 
-    // A template goes in at the cursor, after what was typed.
-    await page.locator("#reply-text").fill("Dear friend,");
-    await page.locator("#template-pick").selectOption({ index: 1 });
-    const reply = await page.locator("#reply-text").inputValue();
-    expect(reply.startsWith("Dear friend, ")).toBe(true);
-    expect(reply.length).toBeGreaterThan("Dear friend, ".length + 20);
+      // A template goes in at the cursor, after what was typed.
+      await page.locator("#reply-text").fill("Dear friend,");
+      await page.locator("#template-pick").selectOption({ index: 1 });
+      const reply = await page.locator("#reply-text").inputValue();
+      expect(reply.startsWith("Dear friend, ")).toBe(true);
+      expect(reply.length).toBeGreaterThan("Dear friend, ".length + 20);
 
-    // Closing asks once more (the server's answer, not a browser dialog); nothing changes until then.
-    const status = page.locator("#status-form");
-    await status.locator("select[name=status]").selectOption("CLOSED");
-    await status.locator("textarea[name=note]").fill("Talked to the school director");
-    await status.getByRole("button", { name: manageEn.status_save }).click();
-    await expect.poll(() => page.locator("#close-confirm h1").innerText()).toBe(manageEn.close_confirm_title.replace("{{number}}", String(caseNumber)));
-    const meanwhile = await (await page.request.get(caseUrl)).text();
-    expect(meanwhile).not.toContain(`<span class="badge">${consoleEn.status_CLOSED}</span>`);
-    await page.screenshot({ path: "test-results/close-confirm.png", fullPage: true });
+      // Closing asks once more (the server's answer, not a browser dialog); nothing changes until then.
+      const status = page.locator("#status-form");
+      await status.locator("select[name=status]").selectOption("CLOSED");
+      await status.locator("textarea[name=note]").fill("Talked to the school director");
+      await status.getByRole("button", { name: manageEn.status_save }).click();
+      await expect
+        .poll(() => page.locator("#close-confirm h1").innerText())
+        .toBe(manageEn.close_confirm_title.replace("{{number}}", String(caseNumber)));
+      const meanwhile = await (await page.request.get(caseUrl)).text();
+      expect(meanwhile).not.toContain(`<span class="badge">${consoleEn.status_CLOSED}</span>`);
+      await page.screenshot({ path: "test-results/close-confirm.png", fullPage: true });
 
-    // Back to answer first is one tap; closing anyway is the other.
-    const calls = s.app.botApi!.calls.length;
-    await page.getByRole("button", { name: manageEn.close_confirm_do }).click();
-    await page.waitForURL(`${s.base}/console/reports/${caseNumber}?flash=closed_told`);
-    expect(await page.locator("p.ok").innerText()).toContain(manageEn.closed_told);
-    // The child hears, through the usual notification without content.
-    await expect
-      .poll(() => s.app.botApi!.callsSince(calls).filter((c) => c.method === "sendMessage" && c.payload.chat_id === 7100003).map((c) => c.payload.text))
-      .toEqual([followup.en.new_message]);
-  });
+      // Back to answer first is one tap; closing anyway is the other.
+      const calls = s.app.botApi!.calls.length;
+      await page.getByRole("button", { name: manageEn.close_confirm_do }).click();
+      await page.waitForURL(`${s.base}/console/reports/${caseNumber}?flash=closed_told`);
+      expect(await page.locator("p.ok").innerText()).toContain(manageEn.closed_told);
+      // The child hears, through the usual notification without content.
+      await expect
+        .poll(() =>
+          s.app
+            .botApi!.callsSince(calls)
+            .filter((c) => c.method === "sendMessage" && c.payload.chat_id === 7100003)
+            .map((c) => c.payload.text),
+        )
+        .toEqual([followup.en.new_message]);
+    },
+  );
 });

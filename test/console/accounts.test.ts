@@ -35,11 +35,19 @@ describe("creating an account", () => {
   });
 
   it("creates an operator for their regions, forced to choose a password; a duplicate email is a clear form error", async () => {
-    const res = await admin.post("/console/staff", { email: "New.Op@ombudsman.kz", password: TEMPORARY, role: "OPERATOR", regions: ["almaty", "astana", "nowhere"] });
+    const res = await admin.post("/console/staff", {
+      email: "New.Op@ombudsman.kz",
+      password: TEMPORARY,
+      role: "OPERATOR",
+      regions: ["almaty", "astana", "nowhere"],
+    });
     expect(res.headers.get("location")).toBe("/console/staff?flash=staff_created");
     const created = await account("new.op@ombudsman.kz");
     expect(created).toMatchObject({ role: "OPERATOR", regions: ["almaty", "astana"], mustChangePassword: true, active: true });
-    expect((await audits("account.create", "new.op@ombudsman.kz"))[0]?.detail).toMatchObject({ role: "OPERATOR", regions: "almaty,astana" });
+    expect((await audits("account.create", "new.op@ombudsman.kz"))[0]?.detail).toMatchObject({
+      role: "OPERATOR",
+      regions: "almaty,astana",
+    });
 
     const again = await admin.post("/console/staff", { email: "NEW.OP@ombudsman.kz ", password: TEMPORARY, role: "SUPERVISOR" });
     expect(again.status).toBe(400);
@@ -91,13 +99,17 @@ describe("editing an account", () => {
     await h.app.accounts.create({ email: "op2@ombudsman.kz", password: PASSWORD, role: "OPERATOR", regions: ["almaty"] });
     const op = await account("op2@ombudsman.kz");
     const session = await signInFully(h, "op2@ombudsman.kz", PASSWORD);
-    expect((await admin.post(`/console/staff/${op.id}/active`, { active: "0" })).headers.get("location")).toBe(`/console/staff/${op.id}?flash=staff_disabled`);
+    expect((await admin.post(`/console/staff/${op.id}/active`, { active: "0" })).headers.get("location")).toBe(
+      `/console/staff/${op.id}?flash=staff_disabled`,
+    );
     expect((await session.get("/console")).headers.get("location")).toBe("/console/login");
     expect((await new ConsoleClient(h.app.http).signIn("op2@ombudsman.kz", PASSWORD)).status).toBe(401);
     await admin.get(`/console/staff/${op.id}`);
     expect(admin.lastHtml).toContain(manageRu.staff_enable);
 
-    expect((await admin.post(`/console/staff/${op.id}/active`, { active: "1" })).headers.get("location")).toBe(`/console/staff/${op.id}?flash=staff_enabled`);
+    expect((await admin.post(`/console/staff/${op.id}/active`, { active: "1" })).headers.get("location")).toBe(
+      `/console/staff/${op.id}?flash=staff_enabled`,
+    );
     expect((await new ConsoleClient(h.app.http).signIn("op2@ombudsman.kz", PASSWORD)).status).toBe(302);
     expect((await audits("account.disable", op.id)).length).toBe(1);
     expect((await audits("account.enable", op.id)).length).toBe(1);

@@ -23,7 +23,11 @@ let ru: { child: TestUser; number: number };
 let kk: { child: TestUser; number: number };
 
 const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
-const stored = (number: number) => h.db.report.findUniqueOrThrow({ where: { number }, include: { messages: { orderBy: { createdAt: "asc" } }, events: true, notes: true, referrals: true } });
+const stored = (number: number) =>
+  h.db.report.findUniqueOrThrow({
+    where: { number },
+    include: { messages: { orderBy: { createdAt: "asc" } }, events: true, notes: true, referrals: true },
+  });
 const supervisor = () => signInFully(h, "lead@ombudsman.kz", PASSWORD);
 /** The console in another language (the language switch is a cookie). */
 const inLanguage = (c: ConsoleClient, lang: "kk" | "ru" | "en") => {
@@ -71,7 +75,11 @@ describe("closing a case", () => {
     expect(await h.db.auditEntry.count({ where: { action: "case.close_confirm_asked", target: String(ru.number) } })).toBe(1);
 
     // Confirmed: closed, with the note, and the child told.
-    const done = await c.post(`/console/reports/${ru.number}/status`, { status: "CLOSED", note: "Решено со школой", confirm_unanswered: "1" });
+    const done = await c.post(`/console/reports/${ru.number}/status`, {
+      status: "CLOSED",
+      note: "Решено со школой",
+      confirm_unanswered: "1",
+    });
     expect(done.headers.get("location")).toBe(`/console/reports/${ru.number}?flash=closed_told`);
     const after = await stored(ru.number);
     expect(after.status).toBe("CLOSED");
@@ -144,8 +152,14 @@ describe("referral", () => {
     const c = await supervisor();
     await c.get(`/console/reports/${number}`);
     expect(c.lastHtml).toContain(manageRu.refer_do);
-    expect((await c.post(`/console/reports/${number}/refer`, { agency: "guardianship", note: "", confirm: "1" })).headers.get("location")).toContain("flash=note_required");
-    expect((await c.post(`/console/reports/${number}/refer`, { agency: "guardianship", note: "Позвонили в отдел опеки" })).headers.get("location")).toContain("flash=refer_confirm_required");
+    expect(
+      (await c.post(`/console/reports/${number}/refer`, { agency: "guardianship", note: "", confirm: "1" })).headers.get("location"),
+    ).toContain("flash=note_required");
+    expect(
+      (await c.post(`/console/reports/${number}/refer`, { agency: "guardianship", note: "Позвонили в отдел опеки" })).headers.get(
+        "location",
+      ),
+    ).toContain("flash=refer_confirm_required");
     expect((await stored(number)).referrals).toEqual([]);
 
     const res = await c.post(`/console/reports/${number}/refer`, { agency: "guardianship", note: "Позвонили в отдел опеки", confirm: "1" });
@@ -156,7 +170,13 @@ describe("referral", () => {
     expect(r.notes).toHaveLength(1);
     expect(r.notes[0]!.bodySealed).not.toContain("опеки");
     expect(r.events.find((e) => e.kind === "status")?.data).toEqual({ from: "NEW", to: "REFERRED" });
-    expect((await h.db.auditEntry.findFirstOrThrow({ where: { action: "case.refer", target: String(number), detail: { path: ["result"], equals: "referred" } } })).detail).toMatchObject({ agency: "guardianship" });
+    expect(
+      (
+        await h.db.auditEntry.findFirstOrThrow({
+          where: { action: "case.refer", target: String(number), detail: { path: ["result"], equals: "referred" } },
+        })
+      ).detail,
+    ).toMatchObject({ agency: "guardianship" });
 
     await c.get(`/console/reports/${number}?flash=referred`);
     expect(c.lastHtml).toContain(manageRu.referred);
@@ -164,7 +184,8 @@ describe("referral", () => {
     expect(c.lastHtml).toContain(`${manageRu.event_status}: ${consoleRu.status_NEW} → ${consoleRu.status_REFERRED}`);
     expect(c.lastHtml).toContain(`${manageRu.event_referral}: ${consoleRu.agency_guardianship}`);
     // Each form's button says what it does.
-    for (const label of [manageRu.assign_save, manageRu.priority_save, manageRu.status_save, manageRu.refer_do]) expect(c.lastHtml).toContain(label);
+    for (const label of [manageRu.assign_save, manageRu.priority_save, manageRu.status_save, manageRu.refer_do])
+      expect(c.lastHtml).toContain(label);
     expect(c.lastHtml).not.toContain(`>${consoleRu.save}<`);
   });
 });
@@ -197,9 +218,14 @@ describe("words, not codes", () => {
 
   it("audit actions in kk, ru and en; the directory's texts rendered, with region names", async () => {
     const c = await signInFully(h, "admin@ombudsman.kz", PASSWORD);
-    for (const [lang, words] of [["kk", manageKk], ["ru", manageRu], ["en", manageEn]] as const) {
+    for (const [lang, words] of [
+      ["kk", manageKk],
+      ["ru", manageRu],
+      ["en", manageEn],
+    ] as const) {
       const audit = await (await inLanguage(c, lang).get("/console/audit")).text();
-      for (const action of ["audit_case_view", "audit_case_status", "audit_case_refer", "audit_signin_totp"] as const) expect(audit, `${lang} ${action}`).toContain(words[action]);
+      for (const action of ["audit_case_view", "audit_case_status", "audit_case_refer", "audit_signin_totp"] as const)
+        expect(audit, `${lang} ${action}`).toContain(words[action]);
     }
     inLanguage(c, "ru");
     const directory = await (await c.get("/console/directory")).text();

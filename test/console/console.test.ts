@@ -88,7 +88,10 @@ describe("sign-in", () => {
     expect((await c.post("/console/totp/setup", { pending: first.pending, code: "000000" })).status).toBe(400);
     const second = setupFields(c.lastHtml);
     expect(second.secret).not.toBe(first.secret);
-    const ok = await c.post("/console/totp/setup", { pending: second.pending, code: h.app.accounts.codeFor(second.secret, "admin@ombudsman.kz") });
+    const ok = await c.post("/console/totp/setup", {
+      pending: second.pending,
+      code: h.app.accounts.codeFor(second.secret, "admin@ombudsman.kz"),
+    });
     expect(ok.status).toBe(200);
     expect(c.lastHtml).toContain('id="recovery-codes"');
     expect((await c.get("/console/audit")).status).toBe(200);
@@ -101,7 +104,9 @@ describe("sign-in", () => {
       expect((await again.signIn("admin@ombudsman.kz", PASSWORD)).headers.get("location")).toBe("/console/totp");
       await again.get("/console/totp");
       expect((await again.post("/console/totp", { code: "123456" })).status).toBe(401);
-      expect((await again.post("/console/totp", { code: h.app.accounts.codeFor(second.secret, "admin@ombudsman.kz") })).headers.get("location")).toBe("/console");
+      expect(
+        (await again.post("/console/totp", { code: h.app.accounts.codeFor(second.secret, "admin@ombudsman.kz") })).headers.get("location"),
+      ).toBe("/console");
     } finally {
       vi.useRealTimers();
     }
@@ -158,7 +163,9 @@ describe("access by region", () => {
     expect(html).toContain('class="chart-weeks"');
     expect(html).toMatch(/Алматы|Almaty/);
     const csv = await (await c.get("/console/stats.csv")).text();
-    expect(csv.split("\n")[0]).toBe("region,reports,open,overdue,urgent,quiz_results,rights_awareness,responsibilities_awareness,satisfaction");
+    expect(csv.split("\n")[0]).toBe(
+      "region,reports,open,overdue,urgent,quiz_results,rights_awareness,responsibilities_awareness,satisfaction",
+    );
     expect(csv).toContain("almaty,1,");
     expect(csv).not.toContain("толкают");
   });
@@ -173,7 +180,9 @@ describe("a case", () => {
     expect(await h.db.auditEntry.count({ where: { action: "case.view", target: String(almaty) } })).toBeGreaterThanOrEqual(1);
 
     const mark = h.api.calls.length;
-    expect((await c.post(`/console/reports/${almaty}/reply`, { text: "Мы рядом. Расскажи, пожалуйста, в каком ты классе?" })).status).toBe(302);
+    expect((await c.post(`/console/reports/${almaty}/reply`, { text: "Мы рядом. Расскажи, пожалуйста, в каком ты классе?" })).status).toBe(
+      302,
+    );
     await h.app.dispatcher.drain(); // the notification is queued with the reply, then sent
     const note = h.api.callsSince(mark).find((x) => x.method === "sendMessage" && x.payload.chat_id === childChat);
     expect(note?.payload.text).toBe(followup.ru.new_message);
@@ -213,11 +222,21 @@ describe("a case", () => {
     expect(refused.headers.get("location")).toContain("flash=note_required");
     expect((await h.db.report.findUnique({ where: { number: almaty } }))!.status).not.toBe("CLOSED");
     // A referral is a status change: without a note, or without the confirmation, nothing changes.
-    expect((await c.post(`/console/reports/${almaty}/refer`, { agency: "psychologist", confirm: "1" })).headers.get("location")).toContain("flash=note_required");
-    expect((await c.post(`/console/reports/${almaty}/refer`, { agency: "psychologist", note: "Передано психологу школы" })).headers.get("location")).toContain("flash=refer_confirm_required");
+    expect((await c.post(`/console/reports/${almaty}/refer`, { agency: "psychologist", confirm: "1" })).headers.get("location")).toContain(
+      "flash=note_required",
+    );
+    expect(
+      (await c.post(`/console/reports/${almaty}/refer`, { agency: "psychologist", note: "Передано психологу школы" })).headers.get(
+        "location",
+      ),
+    ).toContain("flash=refer_confirm_required");
     expect(await h.db.referral.count({ where: { report: { number: almaty } } })).toBe(0);
     await c.post(`/console/reports/${almaty}/note`, { text: "Спросить школьного психолога" });
-    expect((await c.post(`/console/reports/${almaty}/refer`, { agency: "psychologist", note: "Передано психологу школы", confirm: "1" })).headers.get("location")).toContain("flash=referred");
+    expect(
+      (
+        await c.post(`/console/reports/${almaty}/refer`, { agency: "psychologist", note: "Передано психологу школы", confirm: "1" })
+      ).headers.get("location"),
+    ).toContain("flash=referred");
     const referral = await h.db.referral.findFirst({ where: { report: { number: almaty } } });
     await c.post(`/console/referrals/${referral!.id}/outcome?case=${almaty}`, { outcome: "Психолог провёл беседу с классом" });
     expect((await h.db.referral.findUnique({ where: { id: referral!.id } }))!.outcome).not.toContain("беседу");
@@ -230,7 +249,8 @@ describe("a case", () => {
     expect(stored!.notes[0]!.bodySealed).not.toContain("психолог");
     expect(stored!.events.map((e) => e.kind)).toEqual(expect.arrayContaining(["referral", "note", "status"]));
     expect(h.api.callsSince(mark).filter((x) => x.payload.chat_id === childChat)).toEqual([]);
-    for (const action of ["case.refer", "case.note", "case.status"]) expect(await h.db.auditEntry.count({ where: { action } }), action).toBeGreaterThanOrEqual(1);
+    for (const action of ["case.refer", "case.note", "case.status"])
+      expect(await h.db.auditEntry.count({ where: { action } }), action).toBeGreaterThanOrEqual(1);
   });
 });
 
@@ -242,7 +262,13 @@ describe("retention", () => {
     const later = new Date(Date.now() + 91 * 24 * 3600 * 1000);
     expect(await h.app.retention(later)).toBe(1);
     const stored = await h.db.report.findUnique({ where: { number: almaty }, include: { messages: true, notes: true } });
-    expect(stored).toMatchObject({ contentSealed: "", contactSealed: null, reporterPseudonym: null, category: "bullying", region: "almaty" });
+    expect(stored).toMatchObject({
+      contentSealed: "",
+      contactSealed: null,
+      reporterPseudonym: null,
+      category: "bullying",
+      region: "almaty",
+    });
     expect(stored!.messages).toEqual([]);
     expect(stored!.notes).toEqual([]);
     expect(stored!.contentDeletedAt).not.toBeNull();

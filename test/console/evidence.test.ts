@@ -19,7 +19,8 @@ const PUBLIC_URL = "http://localhost";
 /** Almaty, in degrees, minutes, seconds: where the "phone" took the picture. */
 const GPS = { GPSLatitudeRef: "N", GPSLatitude: "43/1 15/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "76/1 57/1 0/1" };
 const HTML = "<!doctype html><html><body><script>fetch('/console/staff')</script>pwned</body></html>";
-const PDF = "%PDF-1.4\n1 0 obj <</Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n";
+const PDF =
+  "%PDF-1.4\n1 0 obj <</Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n";
 
 let h: Harness;
 let number: number;
@@ -55,7 +56,10 @@ beforeAll(async () => {
   h = await createHarness({ env: { STAFF_CHAT_ID: String(STAFF_GROUP), PUBLIC_URL } });
   await h.app.accounts.create({ email: "op.almaty@ombudsman.kz", password: PASSWORD, role: "OPERATOR", regions: ["almaty"] });
   await h.app.accounts.create({ email: "op.astana@ombudsman.kz", password: PASSWORD, role: "OPERATOR", regions: ["astana"] });
-  gpsJpeg = await image(640, 480, "#c33").jpeg().withExif({ IFD0: { Make: "PhoneMaker", Model: "Phone 12" }, IFD3: GPS }).toBuffer();
+  gpsJpeg = await image(640, 480, "#c33")
+    .jpeg()
+    .withExif({ IFD0: { Make: "PhoneMaker", Model: "Phone 12" }, IFD3: GPS })
+    .toBuffer();
   // Sanity: the picture the child sends really carries coordinates.
   expect(exifReader((await sharp(gpsJpeg).metadata()).exif!).GPSInfo).toMatchObject({ GPSLatitude: [43, 15, 0] });
   const png = await image(300, 200, "#3c3").png().withExif({ IFD3: GPS }).toBuffer();
@@ -69,7 +73,11 @@ beforeAll(async () => {
     h.api.files.add(new Uint8Array(photo), { kind: "photo" }),
   ];
   const child = h.user({ id: 5_300_001, language_code: "en" });
-  number = await reportWithFiles(h, child, files.map((file, i) => ({ file, ...(i === 0 ? { caption: "his messages" } : {}) })));
+  number = await reportWithFiles(
+    h,
+    child,
+    files.map((file, i) => ({ file, ...(i === 0 ? { caption: "his messages" } : {}) })),
+  );
 });
 afterAll(() => h.close());
 
@@ -226,28 +234,42 @@ describe("files Telegram will not give", () => {
     h.api.failNext("getFile", { reset: true });
     expect((await c.get(raw(3))).status).toBe(503);
     // The refusals are logged like any other opening.
-    expect(await h.db.auditEntry.count({ where: { action: "case.file_view", target: String(number), detail: { path: ["served"], equals: "refused_gone" } } })).toBe(1);
+    expect(
+      await h.db.auditEntry.count({
+        where: { action: "case.file_view", target: String(number), detail: { path: ["served"], equals: "refused_gone" } },
+      }),
+    ).toBe(1);
   });
 });
 
 describe("the staff group", () => {
   it("gets no copy of the files, only a button that opens the case in the console", async () => {
-    expect(h.api.calls.filter((c) => /^(send(Photo|Document|Video|Voice|MediaGroup)|copyMessages?|forwardMessages?)$/.test(c.method))).toEqual([]);
+    expect(
+      h.api.calls.filter((c) => /^(send(Photo|Document|Video|Voice|MediaGroup)|copyMessages?|forwardMessages?)$/.test(c.method)),
+    ).toEqual([]);
     const { staffMessageId } = await h.db.report.findUniqueOrThrow({ where: { number } });
     const post = h.api.messages(STAFF_GROUP).find((m) => m.message_id === staffMessageId)!;
     // The default posting level (STAFF_GROUP_DETAIL=summary), in the default staff language.
-    expect(post.reply_markup?.inline_keyboard.flat()).toContainEqual({ text: staffRu.show_text, url: `${PUBLIC_URL}/console/reports/${number}` });
+    expect(post.reply_markup?.inline_keyboard.flat()).toContainEqual({
+      text: staffRu.show_text,
+      url: `${PUBLIC_URL}/console/reports/${number}`,
+    });
   });
 
   it("in full mode too: the post says how many files, and the button opens them in the console", async () => {
-    const full = await createHarness({ env: { STAFF_CHAT_ID: String(STAFF_GROUP), PUBLIC_URL, STAFF_GROUP_DETAIL: "full", STAFF_LANGUAGE: "en" } });
+    const full = await createHarness({
+      env: { STAFF_CHAT_ID: String(STAFF_GROUP), PUBLIC_URL, STAFF_GROUP_DETAIL: "full", STAFF_LANGUAGE: "en" },
+    });
     try {
       const file = full.api.files.add(new Uint8Array(gpsJpeg), { kind: "document", name: "IMG_0412.jpg", mime: "image/jpeg" });
       const n = await reportWithFiles(full, full.user({ id: 5_300_002, language_code: "en" }), [{ file }]);
       expect(full.api.calls.filter((c) => /^(send(Photo|Document|MediaGroup)|copyMessages?|forwardMessages?)$/.test(c.method))).toEqual([]);
       const post = full.api.messages(STAFF_GROUP).find((m) => m.text?.includes("He sends me these"))!;
       expect(post.text).toContain(`${staffEn.label_files}:</b> 1`);
-      expect(post.reply_markup?.inline_keyboard.flat()).toContainEqual({ text: staffEn.open_case, url: `${PUBLIC_URL}/console/reports/${n}` });
+      expect(post.reply_markup?.inline_keyboard.flat()).toContainEqual({
+        text: staffEn.open_case,
+        url: `${PUBLIC_URL}/console/reports/${n}`,
+      });
     } finally {
       await full.close();
     }
@@ -262,7 +284,11 @@ describe("retention", () => {
     const stored = await h.db.report.findUniqueOrThrow({ where: { number } });
     expect(stored.contentSealed).toBe("");
     // Nothing else in the database keeps a file id (they only ever lived inside the sealed content).
-    const everything = JSON.stringify([await h.db.reportEvent.findMany(), await h.db.auditEntry.findMany(), await h.db.outboxMessage.findMany()]);
+    const everything = JSON.stringify([
+      await h.db.reportEvent.findMany(),
+      await h.db.auditEntry.findMany(),
+      await h.db.outboxMessage.findMany(),
+    ]);
     for (const f of files) expect(everything).not.toContain(f.fileId);
     const fresh = await almaty();
     const mark = h.api.calls.length;

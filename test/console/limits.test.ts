@@ -42,7 +42,8 @@ describe("odd case numbers", () => {
   it("a huge or malformed case number is a 404, a bad merge target a kind refusal, never a 500", async () => {
     await h.app.accounts.create({ email: "lead@ombudsman.kz", password: PASSWORD, role: "SUPERVISOR" });
     const c = await signInFully(h, "lead@ombudsman.kz", PASSWORD);
-    for (const number of ["99999999999", "2147483648", "-1", "1e3", "abc"]) expect((await c.get(`/console/reports/${number}`)).status, number).toBe(404);
+    for (const number of ["99999999999", "2147483648", "-1", "1e3", "abc"])
+      expect((await c.get(`/console/reports/${number}`)).status, number).toBe(404);
   });
 });
 

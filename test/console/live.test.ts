@@ -65,7 +65,10 @@ describe("an open case page's live updates", () => {
 
   it("do not keep an unattended session alive, and answer 401 (not a sign-in page) once it ended", async () => {
     const c = await signInFully(h, "lead@ombudsman.kz", PASSWORD);
-    const session = async () => (await h.db.consoleSession.findFirstOrThrow({ where: { account: { email: "lead@ombudsman.kz" } }, orderBy: { lastSeenAt: "desc" } })).lastSeenAt.getTime();
+    const session = async () =>
+      (
+        await h.db.consoleSession.findFirstOrThrow({ where: { account: { email: "lead@ombudsman.kz" } }, orderBy: { lastSeenAt: "desc" } })
+      ).lastSeenAt.getTime();
     const seen = await session();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect((await c.get(`/console/live/case/${almaty.number}/version`)).status).toBe(200);
@@ -81,7 +84,14 @@ describe("times in the console", () => {
     await c.get("/console");
     expect(c.lastHtml).toContain(`>${consoleRu.time_zone_note.replace("{{zone}}", "Алматы, UTC+5")}<`);
     const report = await h.db.report.findUniqueOrThrow({ where: { number: almaty.number } });
-    const local = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Almaty", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(report.slaDueAt);
+    const local = new Intl.DateTimeFormat("sv-SE", {
+      timeZone: "Asia/Almaty",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    }).format(report.slaDueAt);
     expect(c.lastHtml).toContain(`<time datetime="${report.slaDueAt.toISOString()}"`);
     expect(c.lastHtml).toContain(`>${local}</time>`);
     expect(c.lastHtml).toMatch(/class="countdown" data-due="[^"]+">срок через \d+ (дн\.|ч)/);
@@ -90,7 +100,9 @@ describe("times in the console", () => {
   it("and the statistics' CSV by month, region, category and age band is for supervisors", async () => {
     const lead = await signInFully(h, "lead@ombudsman.kz", PASSWORD);
     const csv = await (await lead.get("/console/stats-detail.csv")).text();
-    expect(csv.split("\n")[0]).toBe("month,region,region_name,category,category_name,age_band,age_band_name,reports,urgent,open,overdue,answered,answered_within_deadline,median_first_response_minutes");
+    expect(csv.split("\n")[0]).toBe(
+      "month,region,region_name,category,category_name,age_band,age_band_name,reports,urgent,open,overdue,answered,answered_within_deadline,median_first_response_minutes",
+    );
     expect(csv).toMatch(/^\d{4}-\d{2},"almaty","Алматы","bullying",/m);
     expect(csv).not.toContain("толкают");
     const op = await signInFully(h, "op.almaty@ombudsman.kz", PASSWORD);

@@ -21,7 +21,14 @@ let seq = 0;
 const longAgo = Date.now() - 30 * 24 * HOUR;
 
 /** A report as the bot stores it, for inserting many at once (its content is never opened). */
-function report(o: { priority: Priority; region: string | null; slaDueAt: Date; category?: string; status?: (typeof CLOSED)[number] | "NEW" | "IN_PROGRESS"; answered?: boolean }) {
+function report(o: {
+  priority: Priority;
+  region: string | null;
+  slaDueAt: Date;
+  category?: string;
+  status?: (typeof CLOSED)[number] | "NEW" | "IN_PROGRESS";
+  answered?: boolean;
+}) {
   seq += 1;
   const createdAt = new Date(o.slaDueAt.getTime() - 24 * HOUR);
   return {
@@ -66,8 +73,13 @@ async function allPages(c: ConsoleClient, path: string): Promise<{ numbers: numb
 
 /** What the queue should show, worked out here: the open cases matching, sorted in JavaScript. */
 async function expected(where: Where): Promise<number[]> {
-  const rows = await h.db.report.findMany({ where: { AND: [{ status: { notIn: [...CLOSED] } }, where ?? {}] }, select: { number: true, priority: true, slaDueAt: true } });
-  return rows.sort((a, b) => RANK[a.priority] - RANK[b.priority] || a.slaDueAt.getTime() - b.slaDueAt.getTime() || a.number - b.number).map((r) => r.number);
+  const rows = await h.db.report.findMany({
+    where: { AND: [{ status: { notIn: [...CLOSED] } }, where ?? {}] },
+    select: { number: true, priority: true, slaDueAt: true },
+  });
+  return rows
+    .sort((a, b) => RANK[a.priority] - RANK[b.priority] || a.slaDueAt.getTime() - b.slaDueAt.getTime() || a.number - b.number)
+    .map((r) => r.number);
 }
 const almatyScope: Where = { OR: [{ region: { in: ["almaty"] } }, { region: null }] };
 
@@ -81,11 +93,22 @@ beforeAll(async () => {
   // 1,001 older normal reports (answered or not, two categories), all due long before anything new.
   await h.db.report.createMany({
     data: Array.from({ length: 1001 }, (_, i) =>
-      report({ priority: "NORMAL", region: "almaty", slaDueAt: new Date(longAgo + i * 60_000), category: i % 2 ? "online" : "bullying", answered: i % 3 !== 0 }),
+      report({
+        priority: "NORMAL",
+        region: "almaty",
+        slaDueAt: new Date(longAgo + i * 60_000),
+        category: i % 2 ? "online" : "bullying",
+        answered: i % 3 !== 0,
+      }),
     ),
   });
   // Then one new urgent report (no region given, as when a child is not safe now), due in an hour.
-  urgent = (await h.db.report.create({ data: report({ priority: "URGENT", region: null, slaDueAt: new Date(Date.now() + HOUR) }), select: { number: true } })).number;
+  urgent = (
+    await h.db.report.create({
+      data: report({ priority: "URGENT", region: null, slaDueAt: new Date(Date.now() + HOUR) }),
+      select: { number: true },
+    })
+  ).number;
 });
 afterAll(() => h?.close());
 
@@ -127,7 +150,11 @@ describe("the queue", () => {
     expect(cases(html)).toEqual([n[2], n[6], n[4], n[5], n[1], n[3], n[7], n[0]]);
     expect(nextHref(html)).toBeUndefined();
     // The same order straight from the database, as the queue asks for it.
-    const direct = await h.db.report.findMany({ where: { region: "shymkent", status: { not: "CLOSED" } }, orderBy: [{ priority: "asc" }, { slaDueAt: "asc" }, { number: "asc" }], select: { number: true } });
+    const direct = await h.db.report.findMany({
+      where: { region: "shymkent", status: { not: "CLOSED" } },
+      orderBy: [{ priority: "asc" }, { slaDueAt: "asc" }, { number: "asc" }],
+      select: { number: true },
+    });
     expect(direct.map((r) => r.number)).toEqual([n[2], n[6], n[4], n[5], n[1], n[3], n[7], n[0]]);
   });
 
@@ -170,15 +197,20 @@ describe("the queue", () => {
 
     // Several filters at once, kept on every page's link: unanswered past the deadline, nobody on it, one category.
     const some = await allPages(c, "/console?category=online&assignee=none&overdue=1");
-    expect(some.numbers).toEqual(await expected({ AND: [almatyScope, { category: "online", assignee: null, slaDueAt: { lt: new Date() }, firstResponseAt: null }] }));
+    expect(some.numbers).toEqual(
+      await expected({ AND: [almatyScope, { category: "online", assignee: null, slaDueAt: { lt: new Date() }, firstResponseAt: null }] }),
+    );
     expect(some.numbers.length).toBe(167);
     expect(some.pages.length).toBe(4);
-    for (const href of some.pages.slice(1)) expect(href).toMatch(/^\/console\?category=online&assignee=none&overdue=1&after=NORMAL\.\d+\.\d+$/);
+    for (const href of some.pages.slice(1))
+      expect(href).toMatch(/^\/console\?category=online&assignee=none&overdue=1&after=NORMAL\.\d+\.\d+$/);
 
     // A closed status asked for explicitly, and a page start that is not a key (ignored).
     await h.db.report.update({ where: { number: all.numbers[5]! }, data: { status: "CLOSED" }, select: { number: true } });
     expect(cases(await (await c.get("/console?status=CLOSED")).text())).toEqual([all.numbers[5]]);
-    expect(cases(await (await c.get("/console?after=nonsense")).text())).toEqual(all.numbers.filter((x) => x !== all.numbers[5]).slice(0, PAGE));
+    expect(cases(await (await c.get("/console?after=nonsense")).text())).toEqual(
+      all.numbers.filter((x) => x !== all.numbers[5]).slice(0, PAGE),
+    );
   });
 
   it("the live fragment brings the count chips with the rows when a new report arrives", async () => {
@@ -192,9 +224,14 @@ describe("the queue", () => {
     for (const part of ["queue-rows", "queue-counts", "queue-pager"]) expect(before).toContain(`<template data-part="${part}">`);
     const urgentBefore = count(before, "URGENT");
     const newBefore = count(before, "NEW");
-    expect(urgentBefore).toBe(await h.db.report.count({ where: { AND: [almatyScope, { priority: "URGENT", status: { notIn: [...CLOSED] } }] } }));
+    expect(urgentBefore).toBe(
+      await h.db.report.count({ where: { AND: [almatyScope, { priority: "URGENT", status: { notIn: [...CLOSED] } }] } }),
+    );
 
-    const newest = await h.db.report.create({ data: report({ priority: "URGENT", region: null, slaDueAt: new Date(Date.now() + 2 * HOUR) }), select: { number: true } });
+    const newest = await h.db.report.create({
+      data: report({ priority: "URGENT", region: null, slaDueAt: new Date(Date.now() + 2 * HOUR) }),
+      select: { number: true },
+    });
 
     expect(await (await c.get("/console/queue/version")).text()).not.toBe(version);
     const after = await (await c.get("/console/queue/rows")).text();

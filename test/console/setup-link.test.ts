@@ -53,7 +53,10 @@ describe("the one-time setup link", () => {
       const c = new ConsoleClient(h.app.http);
       expect((await c.get(link)).status).toBe(410);
       expect(c.lastHtml).toContain(manageRu.setup_invalid);
-      expect((await c.post("/console/setup", { token: tokenOf(link), email: "first@ombudsman.kz", password: PASSWORD, confirm: PASSWORD })).status).toBe(410);
+      expect(
+        (await c.post("/console/setup", { token: tokenOf(link), email: "first@ombudsman.kz", password: PASSWORD, confirm: PASSWORD }))
+          .status,
+      ).toBe(410);
     } finally {
       vi.useRealTimers();
     }
@@ -75,11 +78,19 @@ describe("the one-time setup link", () => {
     const c = new ConsoleClient(h.app.http);
     await c.get(link);
     expect(c.lastHtml).toContain(manageRu.setup_create);
-    const weak = await c.post("/console/setup", { token: tokenOf(link), email: "first@ombudsman.kz", password: "password1234", confirm: "password1234" });
+    const weak = await c.post("/console/setup", {
+      token: tokenOf(link),
+      email: "first@ombudsman.kz",
+      password: "password1234",
+      confirm: "password1234",
+    });
     expect(weak.status).toBe(400);
     expect(c.lastHtml).toContain(consoleRu.password_too_weak);
     expect(c.lastHtml).toContain('value="first@ombudsman.kz"');
-    expect((await c.post("/console/setup", { token: tokenOf(link), email: "first@ombudsman.kz", password: PASSWORD, confirm: PASSWORD + "!" })).status).toBe(400);
+    expect(
+      (await c.post("/console/setup", { token: tokenOf(link), email: "first@ombudsman.kz", password: PASSWORD, confirm: PASSWORD + "!" }))
+        .status,
+    ).toBe(400);
     expect(c.lastHtml).toContain(consoleRu.password_mismatch);
     expect((await c.get(link)).status).toBe(200);
   });
@@ -108,13 +119,17 @@ describe("the one-time setup link", () => {
     expect(winner.lastHtml).toMatch(/id="totp-secret"[^>]*>([A-Z2-7]{4} ){7}[A-Z2-7]{4}</);
     expect(winner.lastHtml).toContain('action="/console/totp/cancel"');
     const { secret, pending } = setupFields(winner.lastHtml);
-    expect((await winner.post("/console/totp/setup", { pending, code: h.app.accounts.codeFor(secret, admins[0]!.email) })).status).toBe(200);
+    expect((await winner.post("/console/totp/setup", { pending, code: h.app.accounts.codeFor(secret, admins[0]!.email) })).status).toBe(
+      200,
+    );
     expect((await winner.get("/console/staff")).status).toBe(200);
 
     // Spent, and no new one is printed now that an admin exists.
     expect((await new ConsoleClient(h.app.http).get(link)).status).toBe(410);
     expect(await announceSetupLink(h.app, { publicUrl: undefined }, 3000, createLogger("silent"), () => undefined)).toBe(false);
-    await new ConsoleClient(h.app.http).get("/console/login").then(async (r) => expect(await r.text()).not.toContain(manageRu.login_first_run));
+    await new ConsoleClient(h.app.http)
+      .get("/console/login")
+      .then(async (r) => expect(await r.text()).not.toContain(manageRu.login_first_run));
   });
 
   it("'back to sign-in' from the second factor ends the half-signed-in session", async () => {

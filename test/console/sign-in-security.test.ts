@@ -35,7 +35,9 @@ afterEach(() => vi.useRealTimers());
 describe("password throttling", () => {
   it("30 sign-ins sent at once, the right password last: none gets in, and at most 5 are hashed", async () => {
     const email = await newStaff();
-    const attempts = Array.from({ length: 30 }, (_, i) => new ConsoleClient(h.app.http).signIn(email, i === 29 ? PASSWORD : `wrong guess number ${i}`));
+    const attempts = Array.from({ length: 30 }, (_, i) =>
+      new ConsoleClient(h.app.http).signIn(email, i === 29 ? PASSWORD : `wrong guess number ${i}`),
+    );
     const answers = await Promise.all(attempts);
     expect(answers.map((r) => r.status)).toEqual(Array(30).fill(401));
     expect(answers.some((r) => cookieOf(r))).toBe(false);
@@ -82,7 +84,14 @@ describe("password throttling", () => {
     expect(unknown.body).toContain(consoleRu.login_failed);
     // A throttled attempt is not hashed, but it is not answered at once either.
     expect(throttled.ms).toBeGreaterThan(Math.min(unknown.ms, disabled.ms) / 4);
-    const audit = await h.db.auditEntry.findMany({ where: { target: { in: ["nobody@ombudsman.kz", throttledEmail, disabledEmail] }, action: { in: ["signin.invalid", "signin.throttled", "signin.disabled"] } }, orderBy: { at: "desc" }, take: 3 });
+    const audit = await h.db.auditEntry.findMany({
+      where: {
+        target: { in: ["nobody@ombudsman.kz", throttledEmail, disabledEmail] },
+        action: { in: ["signin.invalid", "signin.throttled", "signin.disabled"] },
+      },
+      orderBy: { at: "desc" },
+      take: 3,
+    });
     expect(audit.map((a) => a.action).sort()).toEqual(["signin.disabled", "signin.invalid", "signin.throttled"]);
   });
 
@@ -94,7 +103,11 @@ describe("password throttling", () => {
       const post = (email: string, password: string, remoteAddress: string) =>
         h.app.http.request(
           "http://localhost/console/login",
-          { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost" }, body: new URLSearchParams({ email, password }).toString() },
+          {
+            method: "POST",
+            headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost" },
+            body: new URLSearchParams({ email, password }).toString(),
+          },
           { incoming: { socket: { remoteAddress } } },
         );
       for (let i = 0; i < 3; i++) expect((await post(`sprayed${i}@ombudsman.kz`, "Summer2026!!", "203.0.113.9")).status).toBe(401);
@@ -138,7 +151,8 @@ describe("the second factor", () => {
     const email = await newStaff("SUPERVISOR");
     const c = new ConsoleClient(h.app.http);
     expect((await c.signIn(email, PASSWORD)).headers.get("location")).toBe("/console/totp");
-    for (const path of ["/console", "/console/stats", "/console/reports/1", "/console/password"]) expect((await c.get(path)).headers.get("location"), path).toBe("/console/totp");
+    for (const path of ["/console", "/console/stats", "/console/reports/1", "/console/password"])
+      expect((await c.get(path)).headers.get("location"), path).toBe("/console/totp");
     await c.get("/console/totp");
     expect(c.lastHtml).toContain('id="totp-secret"');
   });
@@ -253,7 +267,8 @@ describe("the second factor", () => {
 
 describe("passwords", () => {
   it("the policy refuses weak and common passwords such as password1234", () => {
-    for (const weak of ["password1234", "Qwerty123456!", "ombudsman2026", "111111111111", "aaaaaaaaaaaaaaaa"]) expect(passwordProblem(weak, { email: "a@b.kz" }), weak).toBe("too_weak");
+    for (const weak of ["password1234", "Qwerty123456!", "ombudsman2026", "111111111111", "aaaaaaaaaaaaaaaa"])
+      expect(passwordProblem(weak, { email: "a@b.kz" }), weak).toBe("too_weak");
     expect(passwordProblem("short1!")).toBe("too_short");
     expect(passwordProblem("x".repeat(300))).toBe("too_long");
     expect(passwordProblem(PASSWORD)).toBeUndefined();
@@ -263,7 +278,12 @@ describe("passwords", () => {
   it("an admin cannot create an account with password1234; the message says why", async () => {
     const admin = await newStaff("ADMIN");
     const c = await signInFully(h, admin, PASSWORD);
-    const res = await c.post("/console/staff", { email: "new.op@ombudsman.kz", password: "password1234", role: "OPERATOR", regions: "almaty" });
+    const res = await c.post("/console/staff", {
+      email: "new.op@ombudsman.kz",
+      password: "password1234",
+      role: "OPERATOR",
+      regions: "almaty",
+    });
     expect(res.status).toBe(400);
     expect(c.lastHtml).toContain(consoleRu.password_too_weak);
     expect(await h.db.staffAccount.count({ where: { email: "new.op@ombudsman.kz" } })).toBe(0);
@@ -274,12 +294,27 @@ describe("passwords", () => {
     const c = await signInFully(h, email, PASSWORD);
     const other = await signInFully(h, email, PASSWORD);
     await c.get("/console/password");
-    expect((await c.post("/console/password", { current: "not my password!", password: "пять медленных слонов 17", confirm: "пять медленных слонов 17" })).status).toBe(401);
+    expect(
+      (
+        await c.post("/console/password", {
+          current: "not my password!",
+          password: "пять медленных слонов 17",
+          confirm: "пять медленных слонов 17",
+        })
+      ).status,
+    ).toBe(401);
     expect((await c.post("/console/password", { current: PASSWORD, password: "password1234", confirm: "password1234" })).status).toBe(400);
     expect(c.lastHtml).toContain(consoleRu.password_too_weak);
-    expect((await c.post("/console/password", { current: PASSWORD, password: "пять медленных слонов 17", confirm: "пять медленных слонов 18" })).status).toBe(400);
+    expect(
+      (await c.post("/console/password", { current: PASSWORD, password: "пять медленных слонов 17", confirm: "пять медленных слонов 18" }))
+        .status,
+    ).toBe(400);
     const before = c.cookie;
-    const changed = await c.post("/console/password", { current: PASSWORD, password: "пять медленных слонов 17", confirm: "пять медленных слонов 17" });
+    const changed = await c.post("/console/password", {
+      current: PASSWORD,
+      password: "пять медленных слонов 17",
+      confirm: "пять медленных слонов 17",
+    });
     expect(changed.headers.get("location")).toBe("/console/password?flash=changed");
     expect(c.cookie).not.toBe(before);
     expect((await c.get("/console")).status).toBe(200);
@@ -310,7 +345,15 @@ describe("passwords", () => {
     expect((await c.get("/console")).headers.get("location")).toBe("/console/password");
     await c.get("/console/password");
     expect(c.lastHtml).toContain(consoleRu.password_forced);
-    expect((await c.post("/console/password", { current: temporary!, password: "сары қасқыр түнде ұлиды 5", confirm: "сары қасқыр түнде ұлиды 5" })).status).toBe(302);
+    expect(
+      (
+        await c.post("/console/password", {
+          current: temporary!,
+          password: "сары қасқыр түнде ұлиды 5",
+          confirm: "сары қасқыр түнде ұлиды 5",
+        })
+      ).status,
+    ).toBe(302);
     expect((await c.get("/console")).status).toBe(200);
   });
 });
@@ -320,10 +363,15 @@ describe("hashing and malformed input", () => {
     const saved = { ...hashLimits };
     Object.assign(hashLimits, { slots: 1, queue: 0 });
     try {
-      const results = await Promise.allSettled([verifyPassword("a", "scrypt$32768$8$1$AAAA$AAAA"), verifyPassword("b", "scrypt$32768$8$1$AAAA$AAAA")]);
+      const results = await Promise.allSettled([
+        verifyPassword("a", "scrypt$32768$8$1$AAAA$AAAA"),
+        verifyPassword("b", "scrypt$32768$8$1$AAAA$AAAA"),
+      ]);
       expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
       expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(PasswordBusyError);
-      const answers = await Promise.all(["busy1@ombudsman.kz", "busy2@ombudsman.kz", "busy3@ombudsman.kz"].map((e) => new ConsoleClient(h.app.http).signIn(e, PASSWORD)));
+      const answers = await Promise.all(
+        ["busy1@ombudsman.kz", "busy2@ombudsman.kz", "busy3@ombudsman.kz"].map((e) => new ConsoleClient(h.app.http).signIn(e, PASSWORD)),
+      );
       expect(answers.map((r) => r.status)).toContain(503);
       expect(answers.every((r) => r.status === 401 || r.status === 503)).toBe(true);
     } finally {
@@ -335,7 +383,11 @@ describe("hashing and malformed input", () => {
     const email = await newStaff();
     const c = new ConsoleClient(h.app.http);
     const login = (body: BodyInit, type = "application/x-www-form-urlencoded") =>
-      h.app.http.request("http://localhost/console/login", { method: "POST", headers: { "content-type": type, origin: "http://localhost" }, body });
+      h.app.http.request("http://localhost/console/login", {
+        method: "POST",
+        headers: { "content-type": type, origin: "http://localhost" },
+        body,
+      });
     expect((await c.signIn(`${email}\u0000`, PASSWORD)).status).toBe(400);
     expect((await c.signIn(email, `${PASSWORD}\u0000`)).status).toBe(400);
     expect((await login("email=a%00b%40c.kz&password=x")).status).toBe(400);
@@ -346,7 +398,11 @@ describe("hashing and malformed input", () => {
     const form = new FormData();
     form.append("email", new File(["x"], "x.txt"));
     form.append("password", "x");
-    const multipart = await h.app.http.request("http://localhost/console/login", { method: "POST", headers: { origin: "http://localhost" }, body: form });
+    const multipart = await h.app.http.request("http://localhost/console/login", {
+      method: "POST",
+      headers: { origin: "http://localhost" },
+      body: form,
+    });
     expect(multipart.status).toBe(400);
     expect((await login("--broken\r\nnot multipart", "multipart/form-data; boundary=zzz")).status).toBeLessThan(500);
 

@@ -36,14 +36,37 @@ async function rowsAt(at: Date, label: string) {
   const n = ++seq;
   const session = await h.db.session.create({ data: { key: `${label}-${n}`, value: "sealed", updatedAt: at } });
   const attempt = await h.db.codeAttempt.create({ data: { pseudonym: `${label}-${n}`, success: false, createdAt: at } });
-  const consoleSession = await h.db.consoleSession.create({ data: { tokenHash: `${label}-${n}`, accountId, csrfToken: "c", expiresAt: at } });
+  const consoleSession = await h.db.consoleSession.create({
+    data: { tokenHash: `${label}-${n}`, accountId, csrfToken: "c", expiresAt: at },
+  });
   const update = await h.db.processedUpdate.create({ data: { updateId: BigInt(n * 10), processedAt: at, done: true } });
   const unfinished = await h.db.processedUpdate.create({ data: { updateId: BigInt(n * 10 + 1), processedAt: at, done: false } });
-  const sent = await h.db.outboxMessage.create({ data: { key: `${label}-sent-${n}`, target: "staff", method: "sendMessage", payloadSealed: "x", status: "SENT", sentAt: at, createdAt: at } });
+  const sent = await h.db.outboxMessage.create({
+    data: {
+      key: `${label}-sent-${n}`,
+      target: "staff",
+      method: "sendMessage",
+      payloadSealed: "x",
+      status: "SENT",
+      sentAt: at,
+      createdAt: at,
+    },
+  });
   // A dead letter is never "sent": staff must still see it, however old.
-  const dead = await h.db.outboxMessage.create({ data: { key: `${label}-dead-${n}`, target: "staff", method: "sendMessage", payloadSealed: "x", status: "DEAD", createdAt: at } });
+  const dead = await h.db.outboxMessage.create({
+    data: { key: `${label}-dead-${n}`, target: "staff", method: "sendMessage", payloadSealed: "x", status: "DEAD", createdAt: at },
+  });
   const gate = await h.db.chatGate.create({ data: { key: `${label}-gate-${n}`, heldUntil: at, windowStart: at } });
-  return { session: session.id, attempt: attempt.id, consoleSession: consoleSession.id, update: update.updateId, unfinished: unfinished.updateId, sent: sent.id, dead: dead.id, gate: gate.key };
+  return {
+    session: session.id,
+    attempt: attempt.id,
+    consoleSession: consoleSession.id,
+    update: update.updateId,
+    unfinished: unfinished.updateId,
+    sent: sent.id,
+    dead: dead.id,
+    gate: gate.key,
+  };
 }
 
 async function present(ids: Awaited<ReturnType<typeof rowsAt>>) {
@@ -82,7 +105,14 @@ describe(`pruning (${process.env.TEST_DB ?? "pglite"})`, () => {
       const counts = await prune(h.db, h.app.outbox, now);
       expect((await present(young))[kind]).toBe(true);
       expect((await present(old))[kind]).toBe(false);
-      const countOf = { session: counts.sessions, attempt: counts.codeAttempts, consoleSession: counts.consoleSessions, update: counts.processedUpdates, sent: counts.outbox, gate: counts.chatGates }[kind];
+      const countOf = {
+        session: counts.sessions,
+        attempt: counts.codeAttempts,
+        consoleSession: counts.consoleSessions,
+        update: counts.processedUpdates,
+        sent: counts.outbox,
+        gate: counts.chatGates,
+      }[kind];
       expect(countOf).toBe(1);
     });
   }
@@ -93,7 +123,16 @@ describe(`pruning (${process.env.TEST_DB ?? "pglite"})`, () => {
     const ancient = await rowsAt(new Date(now.getTime() - 400 * DAY), "ancient");
     const counts = await prune(h.db, h.app.outbox, now);
     expect(counts).toEqual({ sessions: 1, codeAttempts: 1, consoleSessions: 1, processedUpdates: 1, outbox: 1, chatGates: 1 });
-    expect(await present(ancient)).toEqual({ session: false, attempt: false, consoleSession: false, update: false, unfinished: true, sent: false, dead: true, gate: false });
+    expect(await present(ancient)).toEqual({
+      session: false,
+      attempt: false,
+      consoleSession: false,
+      update: false,
+      unfinished: true,
+      sent: false,
+      dead: true,
+      gate: false,
+    });
   });
 
   it("runs with retention, at the date retention is given", async () => {
@@ -103,7 +142,16 @@ describe(`pruning (${process.env.TEST_DB ?? "pglite"})`, () => {
     const at = (ms: number) => new Date(written + ms);
     // Just before each age: nothing goes. Just after: that kind (and the shorter-lived ones) go.
     await h.app.retention(at(DAY - MINUTE));
-    expect(await present(rows)).toEqual({ session: true, attempt: true, consoleSession: true, update: true, unfinished: true, sent: true, dead: true, gate: true });
+    expect(await present(rows)).toEqual({
+      session: true,
+      attempt: true,
+      consoleSession: true,
+      update: true,
+      unfinished: true,
+      sent: true,
+      dead: true,
+      gate: true,
+    });
     await h.app.retention(at(DAY + MINUTE));
     expect(await present(rows)).toMatchObject({ attempt: false, consoleSession: false, gate: false, session: true, update: true });
     await h.app.retention(at(3 * DAY - MINUTE));
@@ -117,7 +165,16 @@ describe(`pruning (${process.env.TEST_DB ?? "pglite"})`, () => {
     await h.app.retention(at(30 * DAY - MINUTE));
     expect((await present(rows)).sent).toBe(true);
     await h.app.retention(at(30 * DAY + MINUTE));
-    expect(await present(rows)).toEqual({ session: false, attempt: false, consoleSession: false, update: false, unfinished: true, sent: false, dead: true, gate: false });
+    expect(await present(rows)).toEqual({
+      session: false,
+      attempt: false,
+      consoleSession: false,
+      update: false,
+      unfinished: true,
+      sent: false,
+      dead: true,
+      gate: false,
+    });
     expect(h.logs.some((line) => line.includes("pruned rows kept only for a while"))).toBe(true);
   });
 

@@ -13,7 +13,9 @@ const telegram = (bytes: Uint8Array, path: string): TelegramFiles => ({ fetch: a
 
 describe("sniff", () => {
   it("tells images, PDF, voice and markup apart by their bytes alone", async () => {
-    const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: "#000" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: "#000" } })
+      .png()
+      .toBuffer();
     expect(sniff(png)).toBe("png");
     expect(sniff(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]))).toBe("jpeg");
     expect(sniff(text("GIF89a...."))).toBe("gif");
@@ -30,7 +32,11 @@ describe("createEvidence", () => {
   const cleaner = createSharpImageCleaner();
 
   it("shows a photo inline only when its bytes are the image it claims to be", async () => {
-    const png = new Uint8Array(await sharp({ create: { width: 4, height: 4, channels: 3, background: "#fff" } }).png().toBuffer());
+    const png = new Uint8Array(
+      await sharp({ create: { width: 4, height: 4, channels: 3, background: "#fff" } })
+        .png()
+        .toBuffer(),
+    );
     // A compressed photo is always a JPEG on Telegram: a PNG under that claim is a mismatch.
     const asPhoto = await createEvidence(telegram(png, "photos/file_1.jpg"), cleaner).open({ kind: "photo", fileId: "x" });
     expect(asPhoto).toMatchObject({ ok: true, inline: false, mismatch: true, contentType: "application/octet-stream", extension: "png" });
@@ -39,18 +45,28 @@ describe("createEvidence", () => {
   });
 
   it("without an image cleaner (Cloudflare Workers) gives no image at all, not even as a download", async () => {
-    const jpeg = new Uint8Array(await sharp({ create: { width: 4, height: 4, channels: 3, background: "#fff" } }).jpeg().toBuffer());
+    const jpeg = new Uint8Array(
+      await sharp({ create: { width: 4, height: 4, channels: 3, background: "#fff" } })
+        .jpeg()
+        .toBuffer(),
+    );
     const evidence = createEvidence(telegram(jpeg, "photos/file_1.jpg"), undefined);
     expect(evidence.cleansImages).toBe(false);
     expect(await evidence.open({ kind: "photo", fileId: "x" })).toEqual({ ok: false, reason: "not_cleaned" });
     // Files that are not images are still given, as downloads.
-    const pdf = await createEvidence(telegram(text("%PDF-1.4 ..."), "documents/file_2.pdf"), undefined).open({ kind: "document", fileId: "y" });
+    const pdf = await createEvidence(telegram(text("%PDF-1.4 ..."), "documents/file_2.pdf"), undefined).open({
+      kind: "document",
+      fileId: "y",
+    });
     expect(pdf).toMatchObject({ ok: true, inline: false, contentType: "application/octet-stream", extension: "pdf" });
   });
 
   it("refuses an image the cleaner cannot decode rather than give it with its metadata", async () => {
     const broken = Uint8Array.from([0xff, 0xd8, 0xff, 0xe1, 0x00, 0x10, ...text("Exif\0\0GPS broken")]);
-    expect(await createEvidence(telegram(broken, "documents/file_3.jpg"), cleaner).open({ kind: "document", fileId: "z" })).toEqual({ ok: false, reason: "not_cleaned" });
+    expect(await createEvidence(telegram(broken, "documents/file_3.jpg"), cleaner).open({ kind: "document", fileId: "z" })).toEqual({
+      ok: false,
+      reason: "not_cleaned",
+    });
   });
 });
 
@@ -71,7 +87,10 @@ describe("createTelegramFiles", () => {
   };
 
   it("asks getFile, then downloads from /file/bot<token>/<path>", async () => {
-    const { files, seen } = api({ getFile: { ok: true, result: { file_path: "documents/file_1.pdf", file_size: 5 } }, download: new Response("%PDF-") });
+    const { files, seen } = api({
+      getFile: { ok: true, result: { file_path: "documents/file_1.pdf", file_size: 5 } },
+      download: new Response("%PDF-"),
+    });
     const got = await files.fetch("abc");
     expect(got).toMatchObject({ ok: true, path: "documents/file_1.pdf" });
     expect(new TextDecoder().decode((got as { bytes: Uint8Array }).bytes)).toBe("%PDF-");
@@ -79,7 +98,10 @@ describe("createTelegramFiles", () => {
   });
 
   it("reads no further than the 20 MB limit (here 16 bytes), whatever getFile said of the size", async () => {
-    const { files } = api({ getFile: { ok: true, result: { file_path: "documents/file_1.bin", file_size: 5 } }, download: new Response("x".repeat(17)) });
+    const { files } = api({
+      getFile: { ok: true, result: { file_path: "documents/file_1.bin", file_size: 5 } },
+      download: new Response("x".repeat(17)),
+    });
     expect(await files.fetch("abc")).toEqual({ ok: false, reason: "too_big" });
     const declared = api({ getFile: { ok: true, result: { file_path: "documents/file_1.bin", file_size: 17 } } });
     expect(await declared.files.fetch("abc")).toEqual({ ok: false, reason: "too_big" });

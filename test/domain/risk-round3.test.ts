@@ -18,7 +18,15 @@ describe("suicide by method or by ending, said indirectly", () => {
       ["поездың астына түсемін", "suicide"],
       ["ұйықтап, қайтып оянбасам екен", "suicide"],
     ]);
-    harmless(["қазан асып қойдым", "ол шектен асып кетті", "тау асып ауылға бардық", "сабақ жақында бітеді", "ертең бәрі аяқталады, емтихан бітеді", "бассейнге секірдім", "қош болыңдар, ертең көрісеміз"]);
+    harmless([
+      "қазан асып қойдым",
+      "ол шектен асып кетті",
+      "тау асып ауылға бардық",
+      "сабақ жақында бітеді",
+      "ертең бәрі аяқталады, емтихан бітеді",
+      "бассейнге секірдім",
+      "қош болыңдар, ертең көрісеміз",
+    ]);
   });
   it("Russian: out of the window, off the roof, 'it will all end soon', 'soon I won't be here'", () => {
     check([
@@ -32,7 +40,16 @@ describe("suicide by method or by ending, said indirectly", () => {
       ["это моя последняя ночь", "suicide"],
       ["скоро вы от меня отдохнёте навсегда", "suicide"],
     ]);
-    harmless(["выгляну в окно посмотреть на снег", "скоро четверть закончится, ура", "меня не будет на тренировке в среду", "выпил таблетку от головы", "петля на шнурке развязалась", "закончу всё и лягу спать", "выйду на балкон подышать", "последний день каникул, грустно"]);
+    harmless([
+      "выгляну в окно посмотреть на снег",
+      "скоро четверть закончится, ура",
+      "меня не будет на тренировке в среду",
+      "выпил таблетку от головы",
+      "петля на шнурке развязалась",
+      "закончу всё и лягу спать",
+      "выйду на балкон подышать",
+      "последний день каникул, грустно",
+    ]);
   });
   it("English: jump off, hang myself, 'it will all be over soon'", () => {
     check([
@@ -44,7 +61,15 @@ describe("suicide by method or by ending, said indirectly", () => {
       ["tonight im ending it", "suicide"],
       ["this is my last night", "suicide"],
     ]);
-    harmless(["my cat jumped off the roof of the shed", "the school year will be over soon", "ill be gone for the weekend at grandmas", "my last day at camp was sad", "im ending the call now", "i fell on the floor", "hang my coat on the door"]);
+    harmless([
+      "my cat jumped off the roof of the shed",
+      "the school year will be over soon",
+      "ill be gone for the weekend at grandmas",
+      "my last day at camp was sad",
+      "im ending the call now",
+      "i fell on the floor",
+      "hang my coat on the door",
+    ]);
   });
 });
 
@@ -59,7 +84,14 @@ describe("running away, thrown out, nowhere to sleep", () => {
       ["әкем үйге кіргізбейді, далада отырмын", "neglect"],
       ["үйге қайтпаймын", "neglect"],
     ]);
-    harmless(["мектепке үйден ерте шықтым", "достарыммен далада жүрміз", "жазда далада палаткада түнедік", "ит үйден қашып кетті", "демалыста баратын жер жоқ, зеріктім", "ойында үйден қаштым"]);
+    harmless([
+      "мектепке үйден ерте шықтым",
+      "достарыммен далада жүрміз",
+      "жазда далада палаткада түнедік",
+      "ит үйден қашып кетті",
+      "демалыста баратын жер жоқ, зеріктім",
+      "ойында үйден қаштым",
+    ]);
   });
   it("Russian", () => {
     check([
@@ -69,7 +101,13 @@ describe("running away, thrown out, nowhere to sleep", () => {
       ["меня выставили за дверь ночью", "neglect"],
       ["сижу на улице, домой нельзя", "neglect"],
     ]);
-    harmless(["ушла из дома в 7 утра в школу", "ночевали в палатке на улице в походе", "в субботу некуда пойти, скучно", "мама выгнала кота на улицу", "выгнали из чата класса за спам"]);
+    harmless([
+      "ушла из дома в 7 утра в школу",
+      "ночевали в палатке на улице в походе",
+      "в субботу некуда пойти, скучно",
+      "мама выгнала кота на улицу",
+      "выгнали из чата класса за спам",
+    ]);
   });
   it("English", () => {
     check([
@@ -79,7 +117,13 @@ describe("running away, thrown out, nowhere to sleep", () => {
       ["im scared to go home", "neglect"],
       ["i dont have a place to stay tonight", "neglect"],
     ]);
-    harmless(["we slept outside in tents at camp", "nowhere to go this weekend so bored", "locked out of my account again", "ran away from the dog lol", "i left home early for school"]);
+    harmless([
+      "we slept outside in tents at camp",
+      "nowhere to go this weekend so bored",
+      "locked out of my account again",
+      "ran away from the dog lol",
+      "i left home early for school",
+    ]);
   });
 });
 
@@ -113,7 +157,11 @@ describe("songs, lyrics, quotes, films, books, poems", () => {
 
 describe("Kazakh in Latin letters", () => {
   it("reads disclosures, and questions about rights are no alarm", () => {
-    harmless(["ata-anam menin aqshamdy ala ala ma", "mugalim telefondy tartyp ala ala ma", "ata-anam menin telefonymdy tekseruge quqyly ma"]);
+    harmless([
+      "ata-anam menin aqshamdy ala ala ma",
+      "mugalim telefondy tartyp ala ala ma",
+      "ata-anam menin telefonymdy tekseruge quqyly ma",
+    ]);
     check([
       ["aqshamdy tartyp alady ulken balalar", "extortion"],
       ["asylyp olgim keledi", "suicide"],

@@ -10,7 +10,11 @@ export const langs: Lang[] = ["kk", "ru", "en"];
 type Tree = { [key: string]: string | string[] | Tree };
 const flatten = (tree: Tree, prefix = ""): [string, string][] =>
   Object.entries(tree).flatMap(([k, v]): [string, string][] =>
-    typeof v === "string" ? [[prefix + k, v]] : Array.isArray(v) ? v.map((s, i): [string, string] => [`${prefix}${k}.${i}`, s]) : flatten(v, `${prefix}${k}.`),
+    typeof v === "string"
+      ? [[prefix + k, v]]
+      : Array.isArray(v)
+        ? v.map((s, i): [string, string] => [`${prefix}${k}.${i}`, s])
+        : flatten(v, `${prefix}${k}.`),
   );
 
 const CHILD_NAMESPACES = ["common", "report", "listen", "followup", "rights"] as const;

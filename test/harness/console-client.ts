@@ -7,7 +7,10 @@ export class ConsoleClient {
   csrf = "";
   lastHtml = "";
 
-  constructor(private readonly http: Hono, private readonly origin = "http://localhost") {}
+  constructor(
+    private readonly http: Hono,
+    private readonly origin = "http://localhost",
+  ) {}
 
   async get(path: string): Promise<Response> {
     const res = await this.http.request(`${this.origin}${path}`, { headers: this.headers() });
@@ -15,7 +18,11 @@ export class ConsoleClient {
     return res;
   }
 
-  async post(path: string, fields: Record<string, string | string[]>, options: { csrf?: boolean; origin?: string } = {}): Promise<Response> {
+  async post(
+    path: string,
+    fields: Record<string, string | string[]>,
+    options: { csrf?: boolean; origin?: string } = {},
+  ): Promise<Response> {
     const body = new URLSearchParams();
     if (options.csrf !== false && this.csrf) body.append("_csrf", this.csrf);
     for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);

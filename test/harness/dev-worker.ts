@@ -50,7 +50,13 @@ export async function startDevWorker(env: Record<string, string>, startMs = 240_
     // Its own process group, so npm, the script, wrangler and workerd are stopped together.
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", PORT: String(port), INSPECTOR_PORT: String(inspectorPort), ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/tmp",
+      PORT: String(port),
+      INSPECTOR_PORT: String(inspectorPort),
+      ...env,
+    },
   });
   let log = "";
   child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
@@ -81,7 +87,15 @@ export async function startDevWorker(env: Record<string, string>, startMs = 240_
   };
   // wrangler bundles the Worker and starts workerd: tens of seconds on a busy machine.
   try {
-    await worker.until(() => fetch(`${base}/healthz`).then((r) => r.ok, () => false), "the Worker to answer /healthz", startMs);
+    await worker.until(
+      () =>
+        fetch(`${base}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      "the Worker to answer /healthz",
+      startMs,
+    );
   } catch (error) {
     await worker.stop();
     throw error;

@@ -55,7 +55,10 @@ export async function throwawayPostgres(prefix: string): Promise<{ url: string; 
 /** Starts the server on a free port with exactly this environment (plus PATH and PORT); resolves once /healthz answers. */
 export async function startServer(env: Record<string, string>, startTimeoutMs = 90_000): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/entry/node.ts"], { env: { PATH: process.env.PATH ?? "", ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "src/entry/node.ts"], {
+    env: { PATH: process.env.PATH ?? "", ...env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -63,7 +66,9 @@ export async function startServer(env: Record<string, string>, startTimeoutMs = 
   // Wait for the condition (it answers), not for a fixed time.
   const deadline = Date.now() + startTimeoutMs;
   for (;;) {
-    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false);
+    const up = await fetch(`http://127.0.0.1:${port}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (up) break;
     if (child.exitCode !== null) throw new Error(`server exited at start: ${output.slice(-2000)}`);
     if (Date.now() > deadline) throw new Error(`server did not start: ${output.slice(-2000)}`);

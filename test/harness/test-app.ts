@@ -51,7 +51,13 @@ export async function createHarness(options: { database?: TestDatabase; env?: Re
       ...options.env,
     });
     const logger = createLogger("info", new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) }));
-    const app = createApp({ config: { ...config, appSecret: TEST_APP_SECRET }, db: database.prisma, logger, botApi: api, images: createSharpImageCleaner() });
+    const app = createApp({
+      config: { ...config, appSecret: TEST_APP_SECRET },
+      db: database.prisma,
+      logger,
+      botApi: api,
+      images: createSharpImageCleaner(),
+    });
     const harness: Harness = {
       app,
       api,
@@ -128,7 +134,9 @@ export class TestUser {
   }
 
   lastBotMessage(): ChatMessage {
-    const m = this.chat().filter((x) => x.from === "bot").at(-1);
+    const m = this.chat()
+      .filter((x) => x.from === "bot")
+      .at(-1);
     if (!m) throw new Error("the bot has not written in this chat");
     return m;
   }
@@ -139,7 +147,9 @@ export class TestUser {
   }
 
   private findButton(label: string): { message: ChatMessage; button: InlineKeyboardButton.CallbackButton } {
-    for (const message of this.chat().filter((m) => m.from === "bot").reverse()) {
+    for (const message of this.chat()
+      .filter((m) => m.from === "bot")
+      .reverse()) {
       const button = message.reply_markup?.inline_keyboard.flat().find((b) => b.text === label);
       if (button && "callback_data" in button) return { message, button };
     }

@@ -39,50 +39,76 @@ afterAll(async () => {
 });
 
 describe("the compiled server (npm start)", () => {
-  it("starts, answers /start through Telegram, stores the same pseudonym as the sources would, and stops on SIGTERM", { timeout: 240_000 }, async () => {
-    const port = await freePort();
-    const env = {
-      PATH: process.env.PATH ?? "",
-      NODE_ENV: "test",
-      BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      WEBHOOK_SECRET: SECRET,
-      APP_SECRET,
-      LOG_LEVEL: "info",
-      SIMULATOR: "off",
-      PORT: String(port),
-      ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir }),
-    };
-    const child = spawn(process.execPath, ["--enable-source-maps", "dist/node/server.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (c: Buffer) => (output += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (output += c.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-    const deadline = Date.now() + 180_000;
-    while (!(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false))) {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the compiled server did not start:\n${output.slice(-3000)}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+  it(
+    "starts, answers /start through Telegram, stores the same pseudonym as the sources would, and stops on SIGTERM",
+    { timeout: 240_000 },
+    async () => {
+      const port = await freePort();
+      const env = {
+        PATH: process.env.PATH ?? "",
+        NODE_ENV: "test",
+        BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: telegram.apiRoot,
+        WEBHOOK_SECRET: SECRET,
+        APP_SECRET,
+        LOG_LEVEL: "info",
+        SIMULATOR: "off",
+        PORT: String(port),
+        ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir }),
+      };
+      const child = spawn(process.execPath, ["--enable-source-maps", "dist/node/server.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
+      let output = "";
+      child.stdout.on("data", (c: Buffer) => (output += c.toString()));
+      child.stderr.on("data", (c: Buffer) => (output += c.toString()));
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      const deadline = Date.now() + 180_000;
+      while (
+        !(await fetch(`http://127.0.0.1:${port}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        ))
+      ) {
+        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the compiled server did not start:\n${output.slice(-3000)}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
 
-    const userId = 8_700_001;
-    const update = { update_id: 5_000, message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: userId, type: "private" }, from: { id: userId, is_bot: false, first_name: "A", language_code: "en" }, text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] } };
-    const response = await fetch(`http://127.0.0.1:${port}/telegram/webhook`, { method: "POST", headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET }, body: JSON.stringify(update) });
-    expect(response.status, output.slice(-2000)).toBe(200);
-    const sent = api.calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === userId);
-    expect(sent.map((c) => c.payload.text)).toEqual([common.en.onboarding.welcome]);
+      const userId = 8_700_001;
+      const update = {
+        update_id: 5_000,
+        message: {
+          message_id: 1,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: userId, type: "private" },
+          from: { id: userId, is_bot: false, first_name: "A", language_code: "en" },
+          text: "/start",
+          entities: [{ type: "bot_command", offset: 0, length: 6 }],
+        },
+      };
+      const response = await fetch(`http://127.0.0.1:${port}/telegram/webhook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
+        body: JSON.stringify(update),
+      });
+      expect(response.status, output.slice(-2000)).toBe(200);
+      const sent = api.calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === userId);
+      expect(sent.map((c) => c.payload.text)).toEqual([common.en.onboarding.welcome]);
 
-    child.kill("SIGTERM");
-    expect(await exited, output.slice(-2000)).toBe(0);
+      child.kill("SIGTERM");
+      expect(await exited, output.slice(-2000)).toBe(0);
 
-    // The child is known by the pseudonym Web Crypto derives, though the server used node:crypto.
-    let db: OpenDatabase | undefined;
-    try {
-      db = await openDatabase(database ? { kind: "postgres", url: database.url } : { kind: "pglite", dataDir: join(dataDir, "pglite") });
-      const sessions = await db.prisma.session.findMany({ select: { key: true } });
-      const pseudonym = await createPseudonymizer(APP_SECRET).forUser(userId);
-      expect(sessions.some((s) => s.key.includes(pseudonym)), JSON.stringify(sessions)).toBe(true);
-    } finally {
-      await db?.close();
-    }
-  });
+      // The child is known by the pseudonym Web Crypto derives, though the server used node:crypto.
+      let db: OpenDatabase | undefined;
+      try {
+        db = await openDatabase(database ? { kind: "postgres", url: database.url } : { kind: "pglite", dataDir: join(dataDir, "pglite") });
+        const sessions = await db.prisma.session.findMany({ select: { key: true } });
+        const pseudonym = await createPseudonymizer(APP_SECRET).forUser(userId);
+        expect(
+          sessions.some((s) => s.key.includes(pseudonym)),
+          JSON.stringify(sessions),
+        ).toBe(true);
+      } finally {
+        await db?.close();
+      }
+    },
+  );
 });

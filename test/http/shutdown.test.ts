@@ -54,12 +54,27 @@ let updateId = 1_000;
 function disclosure(userId: number) {
   return {
     update_id: updateId++,
-    message: { message_id: updateId, date: Math.floor(Date.now() / 1000), chat: { id: userId, type: "private" }, from: { id: userId, is_bot: false, first_name: "A", language_code: "en" }, text: "my dad hits me every day" },
+    message: {
+      message_id: updateId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: userId, type: "private" },
+      from: { id: userId, is_bot: false, first_name: "A", language_code: "en" },
+      text: "my dad hits me every day",
+    },
   };
 }
 const post = (server: Server, update: unknown) =>
-  fetch(`http://127.0.0.1:${server.port}/telegram/webhook`, { method: "POST", headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET }, body: JSON.stringify(update) });
-const answered = (userId: number, since = 0) => api.callsSince(since).filter((c) => c.method === "sendMessage" && c.payload.chat_id === userId && String(c.payload.text).startsWith(listen.en.disclosure.ack));
+  fetch(`http://127.0.0.1:${server.port}/telegram/webhook`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
+    body: JSON.stringify(update),
+  });
+const answered = (userId: number, since = 0) =>
+  api
+    .callsSince(since)
+    .filter(
+      (c) => c.method === "sendMessage" && c.payload.chat_id === userId && String(c.payload.text).startsWith(listen.en.disclosure.ack),
+    );
 
 describe("the Node server as a process", () => {
   it("SIGTERM: the 10 updates in flight all finish (200, the child answered) before it exits", { timeout: 180_000 }, async () => {
@@ -70,9 +85,20 @@ describe("the Node server as a process", () => {
     const sent = users.map((u) => post(server, disclosure(u)));
     // Wait until every update has reached Telegram (its answer is on the way), then stop.
     const deadline = Date.now() + 30_000;
-    while (api.calls.filter((c) => c.method === "sendMessage" && users.includes(Number(c.payload.chat_id))).length < 10 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (
+      api.calls.filter((c) => c.method === "sendMessage" && users.includes(Number(c.payload.chat_id))).length < 10 &&
+      Date.now() < deadline
+    )
+      await new Promise((r) => setTimeout(r, 20));
     server.process.kill("SIGTERM");
-    const statuses = await Promise.all(sent.map((p) => p.then((r) => r.status, (e: unknown) => String(e))));
+    const statuses = await Promise.all(
+      sent.map((p) =>
+        p.then(
+          (r) => r.status,
+          (e: unknown) => String(e),
+        ),
+      ),
+    );
     expect(statuses, serverLog()).toEqual(users.map(() => 200));
     for (const u of users) expect(answered(u)).toHaveLength(1);
     expect(await server.exited).toBe(0);
@@ -83,9 +109,13 @@ describe("the Node server as a process", () => {
     const userId = 8_900_001;
     const update = disclosure(userId);
     api.failNext("sendMessage", { hang: true });
-    const first = post(server, update).then((r) => r.status, () => 0);
+    const first = post(server, update).then(
+      (r) => r.status,
+      () => 0,
+    );
     const deadline = Date.now() + 30_000;
-    while (!api.calls.some((c) => c.method === "sendMessage" && c.payload.chat_id === userId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (!api.calls.some((c) => c.method === "sendMessage" && c.payload.chat_id === userId) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     server.process.kill("SIGKILL");
     expect(await first).toBe(0); // no answer: Telegram will deliver it again
     await server.exited;

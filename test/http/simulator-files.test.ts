@@ -13,13 +13,25 @@ afterAll(() => h.close());
 
 const base = "http://localhost:3000/simulator";
 const post = (path: string, body: unknown) =>
-  h.app.http.request(`${base}/api/chats/${path}`, { method: "POST", headers: { "content-type": "application/json", origin: "http://localhost:3000" }, body: JSON.stringify(body) });
+  h.app.http.request(`${base}/api/chats/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: "http://localhost:3000" },
+    body: JSON.stringify(body),
+  });
 const b64 = (bytes: number[] | string) => Buffer.from(typeof bytes === "string" ? bytes : Uint8Array.from(bytes)).toString("base64");
 
 describe("the simulator's files", () => {
   it("delivers a photo as Telegram does, and shows it to the page as an image", async () => {
     const mark = h.api.calls.length;
-    const res = await post("7100003/attach", { kind: "photo", data: b64([0xff, 0xd8, 0xff, 0xe0, 0, 1]), name: "IMG_0001.jpg", mime: "image/jpeg", caption: "look", width: 640, height: 480 });
+    const res = await post("7100003/attach", {
+      kind: "photo",
+      data: b64([0xff, 0xd8, 0xff, 0xe0, 0, 1]),
+      name: "IMG_0001.jpg",
+      mime: "image/jpeg",
+      caption: "look",
+      width: 640,
+      height: 480,
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, webhookStatus: 200 });
     const message = h.api.messages(7100003).findLast((m) => m.from === "user")!;
@@ -32,7 +44,16 @@ describe("the simulator's files", () => {
   });
 
   it("offers a document only as a download, under a safe name", async () => {
-    expect((await post("7100003/attach", { kind: "document", data: b64("<html><script>alert(1)</script>"), name: "a\"b<x>.html", mime: "text/html" })).status).toBe(200);
+    expect(
+      (
+        await post("7100003/attach", {
+          kind: "document",
+          data: b64("<html><script>alert(1)</script>"),
+          name: 'a"b<x>.html',
+          mime: "text/html",
+        })
+      ).status,
+    ).toBe(200);
     const file = h.api.files.list().find((f) => f.kind === "document")!;
     expect(file.filePath).toMatch(/^documents\/file_\d+\.html$/);
     const res = await h.app.http.request(`${base}/api/files/${file.fileId}`);
@@ -55,7 +76,10 @@ describe("the simulator's files", () => {
 describe("the simulator's pop-up answers", () => {
   it("come back with the tap, for the page to show as Telegram does", async () => {
     expect((await post("7100001/send", { text: "/start" })).status).toBe(200);
-    const screen = h.api.messages(7100001).filter((m) => m.from === "bot").at(-1)!;
+    const screen = h.api
+      .messages(7100001)
+      .filter((m) => m.from === "bot")
+      .at(-1)!;
     const res = await post("7100001/press", { messageId: screen.message_id, data: "no-such-button" });
     expect(await res.json()).toEqual({ ok: true, webhookStatus: 200, toast: { text: common.kk.errors.oldButton, alert: false } });
   });

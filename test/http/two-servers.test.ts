@@ -46,7 +46,9 @@ describe.runIf(testDatabaseKind() === "postgres")("two server processes on one P
     const client = new pg.Client({ connectionString: database!.url });
     await client.connect();
     try {
-      const { rows } = await client.query<{ migration_name: string; finished_at: Date | null }>(`SELECT migration_name, finished_at FROM _prisma_migrations`);
+      const { rows } = await client.query<{ migration_name: string; finished_at: Date | null }>(
+        `SELECT migration_name, finished_at FROM _prisma_migrations`,
+      );
       expect(rows.map((r) => r.migration_name).sort()).toEqual(folders.sort());
       expect(rows.every((r) => r.finished_at !== null)).toBe(true);
     } finally {
@@ -58,10 +60,21 @@ describe.runIf(testDatabaseKind() === "postgres")("two server processes on one P
     const userId = 8_950_001;
     const update = {
       update_id: 77_001,
-      message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: userId, type: "private" }, from: { id: userId, is_bot: false, first_name: "A", language_code: "en" }, text: "/help", entities: [{ type: "bot_command", offset: 0, length: 5 }] },
+      message: {
+        message_id: 1,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: userId, type: "private" },
+        from: { id: userId, is_bot: false, first_name: "A", language_code: "en" },
+        text: "/help",
+        entities: [{ type: "bot_command", offset: 0, length: 5 }],
+      },
     };
     const post = (s: ServerProcess) =>
-      fetch(`http://127.0.0.1:${s.port}/telegram/webhook`, { method: "POST", headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET }, body: JSON.stringify(update) }).then((r) => r.status);
+      fetch(`http://127.0.0.1:${s.port}/telegram/webhook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
+        body: JSON.stringify(update),
+      }).then((r) => r.status);
     expect(await Promise.all(servers.map(post))).toEqual([200, 200]);
     const sent = api.calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === userId);
     expect(sent, JSON.stringify(sent)).toHaveLength(1);

@@ -10,14 +10,25 @@ afterAll(() => h.close());
 
 const update = (id: number, text = "/help", userId = 5_000_001) => ({
   update_id: id,
-  message: { message_id: id, date: 1_790_000_000, chat: { id: userId, type: "private" }, from: { id: userId, is_bot: false, first_name: "A", language_code: "en" }, text, entities: text.startsWith("/") ? [{ type: "bot_command", offset: 0, length: text.length }] : [] },
+  message: {
+    message_id: id,
+    date: 1_790_000_000,
+    chat: { id: userId, type: "private" },
+    from: { id: userId, is_bot: false, first_name: "A", language_code: "en" },
+    text,
+    entities: text.startsWith("/") ? [{ type: "bot_command", offset: 0, length: text.length }] : [],
+  },
 });
 
 describe("POST /telegram/webhook", () => {
   it("answers 401 to a wrong or missing secret, before any call to Telegram", async () => {
     const mark = h.api.calls.length;
     expect((await h.deliver(update(1), "wrong_secret_wrong_secret")).status).toBe(401);
-    const missing = await h.app.http.request("/telegram/webhook", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(update(2)) });
+    const missing = await h.app.http.request("/telegram/webhook", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(update(2)),
+    });
     expect(missing.status).toBe(401);
     expect(h.api.callsSince(mark)).toEqual([]);
   });
@@ -87,7 +98,16 @@ describe("POST /telegram/webhook", () => {
 
   it("ignores updates from groups the bot was added to", async () => {
     const mark = h.api.calls.length;
-    const group = { update_id: 50, message: { message_id: 1, date: 1_790_000_000, chat: { id: -100123, type: "supergroup", title: "x" }, from: { id: 5, is_bot: false, first_name: "B" }, text: "hello" } };
+    const group = {
+      update_id: 50,
+      message: {
+        message_id: 1,
+        date: 1_790_000_000,
+        chat: { id: -100123, type: "supergroup", title: "x" },
+        from: { id: 5, is_bot: false, first_name: "B" },
+        text: "hello",
+      },
+    };
     expect((await h.deliver(group)).status).toBe(200);
     expect(h.api.callsSince(mark)).toEqual([]);
   });

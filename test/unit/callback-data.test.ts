@@ -1,7 +1,14 @@
 // The callback data codec: every kind of button reads back as itself, fits Telegram's 64 bytes,
 // and the buttons already on children's screens (written before the version byte) still read.
 import { describe, expect, it } from "vitest";
-import { callbackBytes, CALLBACK_DATA_MAX_BYTES, decodeCallback, encodeCallback, isLifelineButton, type CallbackPayload } from "../../src/bot/callback-data.ts";
+import {
+  callbackBytes,
+  CALLBACK_DATA_MAX_BYTES,
+  decodeCallback,
+  encodeCallback,
+  isLifelineButton,
+  type CallbackPayload,
+} from "../../src/bot/callback-data.ts";
 
 const uuid = "0f8c2a4e-1b2c-4d3e-8f90-123456789abc";
 
@@ -52,11 +59,14 @@ const samples: CallbackPayload[] = [
 ];
 
 describe("callback data", () => {
-  it.each(samples.map((p) => [encodeCallback(p), p] as const))("%s reads back as what it was written from, within 64 bytes", (data, payload) => {
-    expect(data.startsWith("1")).toBe(true);
-    expect(callbackBytes(data)).toBeLessThanOrEqual(CALLBACK_DATA_MAX_BYTES);
-    expect(decodeCallback(data)).toEqual(payload);
-  });
+  it.each(samples.map((p) => [encodeCallback(p), p] as const))(
+    "%s reads back as what it was written from, within 64 bytes",
+    (data, payload) => {
+      expect(data.startsWith("1")).toBe(true);
+      expect(callbackBytes(data)).toBeLessThanOrEqual(CALLBACK_DATA_MAX_BYTES);
+      expect(decodeCallback(data)).toEqual(payload);
+    },
+  );
 
   it("reads the buttons of the old format (no version byte) already in children's chats", () => {
     expect(decodeCallback("nav:help")).toEqual({ kind: "nav.help" });
@@ -73,7 +83,20 @@ describe("callback data", () => {
   });
 
   it("reads nothing from data that is malformed, of an unknown kind or of a future version", () => {
-    for (const data of ["", "1", "nav:nowhere", "1nav", "st:prio:42:SOON", "st:claim:x", `fu:view:${uuid}x`, "rt:f:bullying:2", "zz:1", "2nav:help", "forget:maybe", "1qx:extra"]) {
+    for (const data of [
+      "",
+      "1",
+      "nav:nowhere",
+      "1nav",
+      "st:prio:42:SOON",
+      "st:claim:x",
+      `fu:view:${uuid}x`,
+      "rt:f:bullying:2",
+      "zz:1",
+      "2nav:help",
+      "forget:maybe",
+      "1qx:extra",
+    ]) {
       expect(decodeCallback(data), data).toBeUndefined();
     }
   });
@@ -84,6 +107,8 @@ describe("callback data", () => {
   });
 
   it("refuses to write a button Telegram would refuse", () => {
-    expect(() => encodeCallback({ kind: "flow", flow: "a".repeat(24), step: "b".repeat(24), button: "c".repeat(24) })).toThrow(/longer than Telegram's 64 bytes/);
+    expect(() => encodeCallback({ kind: "flow", flow: "a".repeat(24), step: "b".repeat(24), button: "c".repeat(24) })).toThrow(
+      /longer than Telegram's 64 bytes/,
+    );
   });
 });

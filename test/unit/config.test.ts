@@ -4,7 +4,14 @@ import { ConfigError, createConfig } from "../../src/config.ts";
 describe("createConfig", () => {
   it("runs with no settings at all: embedded database, simulator on, port 3000", () => {
     const c = createConfig({});
-    expect(c).toMatchObject({ botToken: undefined, databaseUrl: undefined, simulator: true, port: 3000, botMode: "webhook", telegramApiRoot: "https://api.telegram.org" });
+    expect(c).toMatchObject({
+      botToken: undefined,
+      databaseUrl: undefined,
+      simulator: true,
+      port: 3000,
+      botMode: "webhook",
+      telegramApiRoot: "https://api.telegram.org",
+    });
   });
 
   it("reports every problem at once, in plain words", () => {
@@ -23,7 +30,9 @@ describe("createConfig", () => {
   });
 
   it("needs a webhook secret for a real bot in webhook mode", () => {
-    expect(() => createConfig({ BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ" })).toThrow(/WEBHOOK_SECRET is required when BOT_TOKEN is set/);
+    expect(() => createConfig({ BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ" })).toThrow(
+      /WEBHOOK_SECRET is required when BOT_TOKEN is set/,
+    );
     expect(createConfig({ BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", BOT_MODE: "polling" }).botMode).toBe("polling");
   });
 
@@ -36,7 +45,9 @@ describe("createConfig", () => {
   it("refuses to serve the simulator in production, with a clear way out", () => {
     const prod = { NODE_ENV: "production", APP_SECRET: "3f9c1a7e5b2d8f4c6a0e9b7d1c3f5a7e" };
     expect(() => createConfig(prod)).toThrow(/simulator is for development only/);
-    expect(() => createConfig({ ...prod, BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", WEBHOOK_SECRET: "a".repeat(20), SIMULATOR: "on" })).toThrow(/simulator is for development only/);
+    expect(() =>
+      createConfig({ ...prod, BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", WEBHOOK_SECRET: "a".repeat(20), SIMULATOR: "on" }),
+    ).toThrow(/simulator is for development only/);
     expect(createConfig({ ...prod, BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", WEBHOOK_SECRET: "a".repeat(20) }).simulator).toBe(false);
     expect(createConfig({ ...prod, SIMULATOR: "off" }).simulator).toBe(false);
   });
@@ -48,6 +59,10 @@ describe("createConfig", () => {
   });
 
   it("treats empty values as unset (as in a copied .env.example)", () => {
-    expect(createConfig({ BOT_TOKEN: "", DATABASE_URL: " ", PUBLIC_URL: "" })).toMatchObject({ botToken: undefined, databaseUrl: undefined, publicUrl: undefined });
+    expect(createConfig({ BOT_TOKEN: "", DATABASE_URL: " ", PUBLIC_URL: "" })).toMatchObject({
+      botToken: undefined,
+      databaseUrl: undefined,
+      publicUrl: undefined,
+    });
   });
 });

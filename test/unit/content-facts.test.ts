@@ -78,7 +78,9 @@ describe("verified facts", () => {
 
   it("tells fact-bearing texts from the others", () => {
     expect(whyFactBearing("rights:topics.work.short", texts.en.get("rights:topics.work.short")!, "en")).toBe("states a number");
-    expect(whyFactBearing("rights:topics.rights_basics.more", texts.ru.get("rights:topics.rights_basics.more")!, "ru")).toBe("names a year");
+    expect(whyFactBearing("rights:topics.rights_basics.more", texts.ru.get("rights:topics.rights_basics.more")!, "ru")).toBe(
+      "names a year",
+    );
     expect(whyFactBearing("listen:crisis.suicide", texts.kk.get("listen:crisis.suicide")!, "kk")).toBe("names a help line");
     expect(whyFactBearing("report:intro", texts.en.get("report:intro")!, "en")).toBeUndefined();
     expect(whyFactBearing("common:forget.done", texts.ru.get("common:forget.done")!, "ru")).toBeUndefined();
@@ -94,7 +96,10 @@ describe("verified facts", () => {
         const why = whyFactBearing(key, text, lang);
         if (!why) continue;
         const cited = citedFacts(key) ?? [];
-        if (cited.length === 0) problems.push(`${lang} ${key} ${why} but cites no fact: add fact ids (topic "facts", help-directory "facts" or facts.json textFacts)`);
+        if (cited.length === 0)
+          problems.push(
+            `${lang} ${key} ${why} but cites no fact: add fact ids (topic "facts", help-directory "facts" or facts.json textFacts)`,
+          );
         for (const id of cited) if (!known.has(id)) problems.push(`${key} cites unknown fact ${id}`);
       }
     }
@@ -103,7 +108,10 @@ describe("verified facts", () => {
 
   it("every textFacts entry names a text that exists", () => {
     for (const key of Object.keys(facts.textFacts)) {
-      expect([...texts.en.keys()].some((k) => k === key || k.startsWith(`${key}.`)), key).toBe(true);
+      expect(
+        [...texts.en.keys()].some((k) => k === key || k.startsWith(`${key}.`)),
+        key,
+      ).toBe(true);
     }
   });
 
@@ -114,14 +122,19 @@ describe("verified facts", () => {
       ru: /(10 лет|десят\S* лет).{0,80}мнени|мнени.{0,80}(10 лет|десят\S* лет)/i,
       kk: /(он жас|10 жас).{0,80}пікір|пікір.{0,80}(он жас|10 жас)/i,
     };
-    const line150Claims: Record<Lang, RegExp> = { en: /(your name|anonym|mobile|any phone)/i, ru: /(имя|имени|аноним|мобильн|любого телефона)/i, kk: /(атың|аноним|ұялы|кез келген телефон)/i };
+    const line150Claims: Record<Lang, RegExp> = {
+      en: /(your name|anonym|mobile|any phone)/i,
+      ru: /(имя|имени|аноним|мобильн|любого телефона)/i,
+      kk: /(атың|аноним|ұялы|кез келген телефон)/i,
+    };
     const problems: string[] = [];
     for (const lang of langs) {
       for (const [key, text] of texts[lang]) {
         if (key.startsWith("library:")) continue;
         if (opinionFrom10[lang].test(text)) problems.push(`${lang} ${key}: states an age-10 rule`);
         for (const line of text.split(/\n|(?<=[.!?])\s/)) {
-          if (/(?<!\d)150(?!\d)/.test(line) && !/(?<!\d)11[12](?!\d)/.test(line) && line150Claims[lang].test(line)) problems.push(`${lang} ${key}: «${line}»`);
+          if (/(?<!\d)150(?!\d)/.test(line) && !/(?<!\d)11[12](?!\d)/.test(line) && line150Claims[lang].test(line))
+            problems.push(`${lang} ${key}: «${line}»`);
         }
       }
     }

@@ -18,7 +18,11 @@ const glossary: Record<string, Record<Lang, Term>> = {
   report: {
     en: { use: /\breport\b/i, avoid: [/complaint/i, /\bappeal\b/i, /\bapplication\b/i, /\bpetition\b/i] },
     // A court or the police get an «заявление» / «арыз»: that is not our report.
-    ru: { use: /обращени/i, avoid: [/заявк/i, /заявлени/i, /сообщение (через|в) (этого |этом )?бот/i], gloss: /заявлени\S* (в суд|в полицию)/gi },
+    ru: {
+      use: /обращени/i,
+      avoid: [/заявк/i, /заявлени/i, /сообщение (через|в) (этого |этом )?бот/i],
+      gloss: /заявлени\S* (в суд|в полицию)/gi,
+    },
     kk: { use: /өтініш/i, avoid: [/(?<![а-яәғқңөұүһі])арыз/i, /бот арқылы хабарлама/i], gloss: /(сотқа|полицияға) арыз\S*/gi },
   },
   "case code": {
@@ -27,7 +31,11 @@ const glossary: Record<string, Record<Lang, Term>> = {
     kk: { use: /өтініш\S* код/i, avoid: [/іс код/i, /кейс код/i] },
   },
   ombudsman: {
-    en: { use: /Commissioner for Children's Rights/, avoid: [/ombudsm/i, /Commissioner for the Rights of the Child/i], gloss: /children's ombudsman/gi },
+    en: {
+      use: /Commissioner for Children's Rights/,
+      avoid: [/ombudsm/i, /Commissioner for the Rights of the Child/i],
+      gloss: /children's ombudsman/gi,
+    },
     ru: { use: /Уполномоченн\S* по правам ребёнка/, avoid: [/омбудсмен/i, /по правам детей/i], gloss: /детск\S* омбудсмен\S*/gi },
     kk: { use: /Бала құқықтары жөніндегі уәкіл/, avoid: [/омбудсмен/i, /Балалар құқықтары жөніндегі/i], gloss: /балалар омбудсмен\S*/gi },
   },
@@ -39,7 +47,10 @@ const glossary: Record<string, Record<Lang, Term>> = {
   },
   disability: {
     en: { use: /disabilit/i, avoid: [/handicap/i, /special needs/i, /disabled (child|children|kids|people)/i, /limited abilit/i] },
-    ru: { use: /инвалидност/i, avoid: [/ограниченн\S* возможност/i, /(?<![а-яё])ОВЗ(?![а-яё])/, /(?<![а-яё])инвалид(ы|ов|ам|ами|ах)?(?![а-яё])/i] },
+    ru: {
+      use: /инвалидност/i,
+      avoid: [/ограниченн\S* возможност/i, /(?<![а-яё])ОВЗ(?![а-яё])/, /(?<![а-яё])инвалид(ы|ов|ам|ами|ах)?(?![а-яё])/i],
+    },
     kk: { use: /мүгедектіг/i, avoid: [/мүмкіндіг\S* шектеулі/i, /мүгедек бала/i] },
   },
 };
@@ -59,7 +70,10 @@ const flagged: Record<Lang, [RegExp, string][]> = {
     [/Твоя тайна/i, "promises total secrecy next to the police bullet"],
     [/угрожает опасность, команда/i, "«жизни или безопасности угрожает опасность»"],
     [/устроили жить вне дома/i, "clumsy; «живёшь не в своей семье»"],
-    [/(?<![а-яё])ты (не |ни в чём не )?(один|одна|готов|уверен|должен|рад|виноват|сам|нашёл|ошибся|рассказал|написал)(?![а-яё(]| или)/i, "addresses the child in the masculine only"],
+    [
+      /(?<![а-яё])ты (не |ни в чём не )?(один|одна|готов|уверен|должен|рад|виноват|сам|нашёл|ошибся|рассказал|написал)(?![а-яё(]| или)/i,
+      "addresses the child in the masculine only",
+    ],
     [/оставляют одного|быть уверенным|быть здоровым/i, "masculine-only forms"],
   ],
   en: [
@@ -75,7 +89,10 @@ describe.each(langs)("glossary (%s)", (lang) => {
 
   it.each(Object.keys(glossary))("one word for %s", (name) => {
     const term = glossary[name]![lang];
-    expect(all.some(([, text]) => term.use.test(text)), `${term.use} is used nowhere`).toBe(true);
+    expect(
+      all.some(([, text]) => term.use.test(text)),
+      `${term.use} is used nowhere`,
+    ).toBe(true);
     const problems = all.flatMap(([key, text]) => {
       const checked = term.gloss ? text.replace(term.gloss, " ") : text;
       return term.avoid.filter((word) => word.test(checked)).map((word) => `${key}: ${word}`);

@@ -45,7 +45,14 @@ async function deadPid(): Promise<number> {
 function runScript(script: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", script], {
     cwd: repo,
-    env: { ...process.env, DATA_DIR: dir, DATABASE_URL: "", APP_SECRET: "lock-test-secret-0123456789abcdef0123456789", LOG_LEVEL: "warn", ...env },
+    env: {
+      ...process.env,
+      DATA_DIR: dir,
+      DATABASE_URL: "",
+      APP_SECRET: "lock-test-secret-0123456789abcdef0123456789",
+      LOG_LEVEL: "warn",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
@@ -134,7 +141,10 @@ describe("holdEmbeddedDatabase: the server's mark", () => {
 
   it("is removed when the server process exits", { timeout: 30_000 }, async () => {
     const script = join(dir, "server.mts");
-    await writeFile(script, `import { holdEmbeddedDatabase } from ${JSON.stringify(join(repo, "src/entry/embedded-lock.ts"))};\nawait holdEmbeddedDatabase(process.env.DATA_DIR);\nconsole.log("held");\nprocess.exit(0);\n`);
+    await writeFile(
+      script,
+      `import { holdEmbeddedDatabase } from ${JSON.stringify(join(repo, "src/entry/embedded-lock.ts"))};\nawait holdEmbeddedDatabase(process.env.DATA_DIR);\nconsole.log("held");\nprocess.exit(0);\n`,
+    );
     const result = await runScript(script);
     expect(result.stdout, result.stderr).toContain("held");
     expect(existsSync(lockPath(dir))).toBe(false);

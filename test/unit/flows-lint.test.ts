@@ -64,7 +64,11 @@ describe.each([...flows.values()].map((f) => [f.id, f] as const))("flow %s", (_i
 
   it("every text and label exists in every language", () => {
     const keys = [
-      ...Object.values(flow.steps).flatMap((s) => [s.text, ...s.buttons.flat().map((b) => b.label), ...(s.media ? [s.media.savedText, s.media.fullText, s.media.voiceText] : [])]),
+      ...Object.values(flow.steps).flatMap((s) => [
+        s.text,
+        ...s.buttons.flat().map((b) => b.label),
+        ...(s.media ? [s.media.savedText, s.media.fullText, s.media.voiceText] : []),
+      ]),
       ...(flow.cancelText ? [flow.cancelText] : []),
       ...(flow.expires ? [flow.expires.text] : []),
     ];
@@ -116,18 +120,34 @@ describe("flow loading", () => {
 
   it("rejects two buttons of one step that share an id, naming the step and the fix", () => {
     // Two labels that end the same way derive the same id.
-    const sameLabelEnd = { id: "dup", start: "a", steps: { a: step([[button({ label: "report:yes" }), button({ label: "common:yes" })]]) } };
-    expect(() => loadFlows({ ...flowFiles, dup: sameLabelEnd })).toThrow(/flows\/dup\.json steps\.a\.buttons: two buttons share the id "yes" \(from the label common:yes; set an "id"\)/);
-    const sameId = { id: "dup", start: "a", steps: { a: step([[button({ id: "same", label: "x.one" })], [button({ id: "same", label: "x.two" })]]) } };
+    const sameLabelEnd = {
+      id: "dup",
+      start: "a",
+      steps: { a: step([[button({ label: "report:yes" }), button({ label: "common:yes" })]]) },
+    };
+    expect(() => loadFlows({ ...flowFiles, dup: sameLabelEnd })).toThrow(
+      /flows\/dup\.json steps\.a\.buttons: two buttons share the id "yes" \(from the label common:yes; set an "id"\)/,
+    );
+    const sameId = {
+      id: "dup",
+      start: "a",
+      steps: { a: step([[button({ id: "same", label: "x.one" })], [button({ id: "same", label: "x.two" })]]) },
+    };
     expect(() => loadFlows({ ...flowFiles, dup: sameId })).toThrow(/two buttons share the id "id": "same"/);
     // The same id on different steps is fine; explicit ids resolve a clash.
-    const fixed = { id: "dup", start: "a", steps: { a: step([[button({ label: "report:yes" }), button({ id: "common_yes", label: "common:yes" })]]) } };
+    const fixed = {
+      id: "dup",
+      start: "a",
+      steps: { a: step([[button({ label: "report:yes" }), button({ id: "common_yes", label: "common:yes" })]]) },
+    };
     expect(loadFlows({ ...flowFiles, dup: fixed }).get("dup")).toBeDefined();
   });
 
   it("rejects a button called like a control (back, cancel) or an id that could be old positional data", () => {
     const control = { id: "ctl", start: "a", steps: { a: step([[button({ label: "nav.back" })]]) } };
-    expect(() => loadFlows({ ...flowFiles, ctl: control })).toThrow(/button id "back" \(from the label nav\.back; set an "id"\) is the name of a control/);
+    expect(() => loadFlows({ ...flowFiles, ctl: control })).toThrow(
+      /button id "back" \(from the label nav\.back; set an "id"\) is the name of a control/,
+    );
     const digits = { id: "num", start: "a", steps: { a: step([[button({ label: "report:age.10" })]]) } };
     expect(() => loadFlows({ ...flowFiles, num: digits })).toThrow(/button id "10" .* must be snake_case and start with a letter/);
   });
@@ -146,7 +166,8 @@ describe("flow loading", () => {
     expect(decodeCallback("f:report:safe:back")).toMatchObject({ kind: "flow", button: "back" });
     // Positional data from before button ids: no id is all digits, so the engine treats it as an old button.
     expect(decodeCallback("f:report:safe:1")).toMatchObject({ kind: "flow", button: "1" });
-    for (const flow of flows.values()) for (const s of Object.values(flow.steps)) for (const b of s.buttons.flat()) expect(buttonId(b)).not.toMatch(/^\d+$/);
+    for (const flow of flows.values())
+      for (const s of Object.values(flow.steps)) for (const b of s.buttons.flat()) expect(buttonId(b)).not.toMatch(/^\d+$/);
     expect(decodeCallback("f:report:safe")).toBeUndefined();
     expect(decodeCallback("f:report:safe:a:b")).toBeUndefined();
     expect(decodeCallback("nav:help")).toEqual({ kind: "nav.help" });
@@ -169,7 +190,11 @@ describe("flow loading", () => {
     const report = structuredClone(reportFile);
     const steps: Record<string, unknown> = report.steps;
     // The school question is gone, but submitReport still reads "school".
-    steps.age = { ...report.steps.age, choices: { ...report.steps.age.choices, go: "words" }, buttons: [[{ label: "report:prefer_not", go: "words" }]] };
+    steps.age = {
+      ...report.steps.age,
+      choices: { ...report.steps.age.choices, go: "words" },
+      buttons: [[{ label: "report:prefer_not", go: "words" }]],
+    };
     delete steps.school;
     // And a contact button records a value the report does not know.
     steps.contact = { text: "report:contact", buttons: [[{ label: "report:contact_yes", go: "review", set: { contact: "maybe" } }]] };
@@ -189,7 +214,11 @@ describe("flow loading", () => {
   });
 
   it("rejects a step that draws its buttons from a list that does not exist", () => {
-    const listless = { id: "listless", start: "a", steps: { a: { text: "x.y", choices: { list: "planets", record: "planet", go: "end" } } } };
+    const listless = {
+      id: "listless",
+      start: "a",
+      steps: { a: { text: "x.y", choices: { list: "planets", record: "planet", go: "end" } } },
+    };
     expect(() => loadFlows({ ...flowFiles, listless })).toThrow(/flows\/listless\.json steps\.a\.choices\.list: no list "planets"/);
   });
 

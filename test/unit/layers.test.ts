@@ -16,7 +16,11 @@ const imports = new Map(
     const text = readFileSync(join(src, file), "utf8");
     const specifiers = [...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"(\.[^"]+)"/gms)].map((m) => m[1]!);
     const local = specifiers
-      .map((s) => relative(src, resolve(dirname(join(src, file)), s)).replaceAll("\\", "/").replace(/\.js$/, ".ts"))
+      .map((s) =>
+        relative(src, resolve(dirname(join(src, file)), s))
+          .replaceAll("\\", "/")
+          .replace(/\.js$/, ".ts"),
+      )
       .map((target) => (files.includes(target) ? target : target.replace(/\.ts$/, ".tsx")))
       .filter((target) => files.includes(target));
     return [file, local] as const;
@@ -27,17 +31,30 @@ const packages = (file: string) => [...readFileSync(join(src, file), "utf8").mat
 describe("layers", () => {
   it("domain imports no bot, flow engine, console or HTTP code, and neither grammY nor Hono", () => {
     for (const file of files.filter((f) => f.startsWith("domain/"))) {
-      expect(imports.get(file)!.filter((t) => /^(bot|flows|console|http|simulator)\//.test(t)), file).toEqual([]);
-      expect(packages(file).filter((p) => /^(grammy|hono)/.test(p)), file).toEqual([]);
+      expect(
+        imports.get(file)!.filter((t) => /^(bot|flows|console|http|simulator)\//.test(t)),
+        file,
+      ).toEqual([]);
+      expect(
+        packages(file).filter((p) => /^(grammy|hono)/.test(p)),
+        file,
+      ).toEqual([]);
     }
   });
 
   it("the flow engine imports from the bot only its screen helpers and the callback codec", () => {
     const allowed = ["bot/screen.ts", "bot/callback-data.ts"];
     for (const file of files.filter((f) => f.startsWith("flows/"))) {
-      expect(imports.get(file)!.filter((t) => t.startsWith("bot/") && !allowed.includes(t)), file).toEqual([]);
+      expect(
+        imports.get(file)!.filter((t) => t.startsWith("bot/") && !allowed.includes(t)),
+        file,
+      ).toEqual([]);
     }
-    for (const file of allowed) expect(imports.get(file)!.filter((t) => t.startsWith("bot/") && !allowed.includes(t)), file).toEqual([]);
+    for (const file of allowed)
+      expect(
+        imports.get(file)!.filter((t) => t.startsWith("bot/") && !allowed.includes(t)),
+        file,
+      ).toEqual([]);
   });
 
   it("no import circle runs through the bot, the flows, the domain or i18n", () => {

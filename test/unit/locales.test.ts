@@ -6,7 +6,11 @@ type Tree = { [key: string]: string | string[] | Tree };
 const flatten = (tree: Tree, prefix = ""): Record<string, string> =>
   Object.fromEntries(
     Object.entries(tree).flatMap(([k, v]) =>
-      typeof v === "string" ? [[prefix + k, v]] : Array.isArray(v) ? v.map((s, i) => [`${prefix}${k}.${i}`, s]) : Object.entries(flatten(v, `${prefix}${k}.`)),
+      typeof v === "string"
+        ? [[prefix + k, v]]
+        : Array.isArray(v)
+          ? v.map((s, i) => [`${prefix}${k}.${i}`, s])
+          : Object.entries(flatten(v, `${prefix}${k}.`)),
     ),
   );
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
@@ -14,7 +18,12 @@ const tags = (s: string) => [...s.matchAll(/<\/?([a-z-]+)[^>]*>/g)].map((m) => m
 
 const languages = Object.keys(resources) as (keyof typeof resources)[];
 const flat = Object.fromEntries(
-  languages.map((lang) => [lang, Object.fromEntries(Object.entries(resources[lang]).flatMap(([ns, tree]) => Object.entries(flatten(tree as Tree)).map(([k, v]) => [`${ns}:${k}`, v])))]),
+  languages.map((lang) => [
+    lang,
+    Object.fromEntries(
+      Object.entries(resources[lang]).flatMap(([ns, tree]) => Object.entries(flatten(tree as Tree)).map(([k, v]) => [`${ns}:${k}`, v])),
+    ),
+  ]),
 ) as Record<string, Record<string, string>>;
 
 describe("locales", () => {

@@ -76,12 +76,21 @@ describe("rights topics", () => {
     const t = i18n.t(lang);
     for (const topic of library.topics) {
       const sources = topicSources(library, topic, lang, (list, count) => t("rights:ui.articles", { list, count })).join("\n");
-      const short = [t(`rights:topics.${topic.id}.title`), t(`rights:topics.${topic.id}.short`), t("rights:ui.todo_title"), t(`rights:topics.${topic.id}.todo`), t("rights:ui.sources_title"), sources, t("rights:ui.helped_question")].join("\n\n");
+      const short = [
+        t(`rights:topics.${topic.id}.title`),
+        t(`rights:topics.${topic.id}.short`),
+        t("rights:ui.todo_title"),
+        t(`rights:topics.${topic.id}.todo`),
+        t("rights:ui.sources_title"),
+        sources,
+        t("rights:ui.helped_question"),
+      ].join("\n\n");
       const more = [t(`rights:topics.${topic.id}.title`), t(`rights:topics.${topic.id}.more`), sources].join("\n\n");
       expect([...short].length, topic.id).toBeLessThanOrEqual(4096);
       expect([...more].length, topic.id).toBeLessThanOrEqual(4096);
       expect([...t(`rights:topics.${topic.id}.title`)].length, topic.id).toBeLessThanOrEqual(40);
-      for (const data of [`rt:t:${topic.id}`, `rt:m:${topic.id}`, `rt:f:${topic.id}:1`]) expect(new TextEncoder().encode(data).length).toBeLessThanOrEqual(64);
+      for (const data of [`rt:t:${topic.id}`, `rt:m:${topic.id}`, `rt:f:${topic.id}:1`])
+        expect(new TextEncoder().encode(data).length).toBeLessThanOrEqual(64);
     }
   });
 });
@@ -106,7 +115,10 @@ describe("the quiz", () => {
     expect(all.rightsCorrect).toBe(all.rightsTotal);
     expect(all.responsibilitiesCorrect).toBe(all.responsibilitiesTotal);
     expect(all.rightsTotal + all.responsibilitiesTotal).toBe(library.quiz.length);
-    const none = scoreQuiz(library.quiz, correct.map((c) => (c + 1) % 3));
+    const none = scoreQuiz(
+      library.quiz,
+      correct.map((c) => (c + 1) % 3),
+    );
     expect(none.rightsCorrect + none.responsibilitiesCorrect).toBe(0);
   });
 });
@@ -116,7 +128,20 @@ describe.each(languages)("asking in your own words (%s)", (lang) => {
   it("has at least 50 test questions, the topics added in issue 13 among them", () => {
     expect(cases.length).toBeGreaterThanOrEqual(50);
     const asked = new Set(cases.map((c) => c.topic));
-    for (const id of ["mental_health", "friend_in_crisis", "nowhere_to_live", "court_from_14", "documents", "trafficking", "dating_violence", "money_mule", "gambling", "extortion", "disability_support"]) expect(asked, id).toContain(id);
+    for (const id of [
+      "mental_health",
+      "friend_in_crisis",
+      "nowhere_to_live",
+      "court_from_14",
+      "documents",
+      "trafficking",
+      "dating_violence",
+      "money_mule",
+      "gambling",
+      "extortion",
+      "disability_support",
+    ])
+      expect(asked, id).toContain(id);
   });
   it.each(cases.map((c) => [c.q, c.topic]))("%s -> %s", (question, topic) => {
     const hits = searchTopics(library, question, lang);
@@ -142,6 +167,7 @@ describe("the help directory", () => {
     expect(entriesFor(directory, "almaty").map((e) => e.id)).not.toContain("adaptation_centre_nko");
   });
   it("has a text in every language for every verified entry", () => {
-    for (const lang of languages) for (const e of directory.entries) expect(i18n.t(lang)(`rights:ui.dir.${e.id}`, { defaultValue: "" })).not.toBe("");
+    for (const lang of languages)
+      for (const e of directory.entries) expect(i18n.t(lang)(`rights:ui.dir.${e.id}`, { defaultValue: "" })).not.toBe("");
   });
 });

@@ -51,7 +51,11 @@ describe("the rights search index", () => {
   });
 
   it("agrees on adversarial 4,096-character messages", () => {
-    const fill = (words: string[]) => words.join(" ").repeat(4096 / Math.max(1, words.join(" ").length) + 1).slice(0, 4096);
+    const fill = (words: string[]) =>
+      words
+        .join(" ")
+        .repeat(4096 / Math.max(1, words.join(" ").length) + 1)
+        .slice(0, 4096);
     for (const lang of langs) {
       same(fill(mutations(lang)), lang);
       same(fill(mutations("en").map((w) => w + "y")), lang);

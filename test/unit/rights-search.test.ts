@@ -31,7 +31,9 @@ describe("spelling", () => {
 
   it("keyboard noise is not a guess of a guess: a transliteration gets a typo only in a longer stem", () => {
     const lib = rightsLibrary();
-    for (const lang of ["kk", "ru", "en"] as const) for (const noise of ["asdf qwerty", "qwerty", "zxcvbn", "ghjkl"]) expect(searchTopics(lib, noise, lang), `${lang}: ${noise}`).toEqual([]);
+    for (const lang of ["kk", "ru", "en"] as const)
+      for (const noise of ["asdf qwerty", "qwerty", "zxcvbn", "ghjkl"])
+        expect(searchTopics(lib, noise, lang), `${lang}: ${noise}`).toEqual([]);
   });
 });
 
@@ -76,9 +78,12 @@ describe("children's spelling on the real library", () => {
 });
 
 describe("looksLikeQuestion", () => {
-  it.each(["где мне ночевать", "қайда барамын", "mozhno li rabotat v 14", "qalai komektesem", "can i sue my parents"])("%s is a question", (q) => {
-    expect(looksLikeQuestion(q)).toBe(true);
-  });
+  it.each(["где мне ночевать", "қайда барамын", "mozhno li rabotat v 14", "qalai komektesem", "can i sue my parents"])(
+    "%s is a question",
+    (q) => {
+      expect(looksLikeQuestion(q)).toBe(true);
+    },
+  );
   it.each(["меня бьют дома", "мені ұрады", "my dad hits me"])("%s is a story", (q) => {
     expect(looksLikeQuestion(q)).toBe(false);
   });

@@ -14,7 +14,10 @@ const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const call = async (api: ReturnType<typeof createFakeBotApi>, method: string, payload: object) =>
-  (await (await api.fetch(`${api.apiRoot}/bot1:x/${method}`, { method: "POST", body: JSON.stringify(payload) })).json()) as { ok: boolean; result: Record<string, unknown> };
+  (await (await api.fetch(`${api.apiRoot}/bot1:x/${method}`, { method: "POST", body: JSON.stringify(payload) })).json()) as {
+    ok: boolean;
+    result: Record<string, unknown>;
+  };
 
 describe("the simulator's chats", () => {
   it("come back after a restart, with message ids that go on and files the bot can still fetch", async () => {
@@ -23,7 +26,11 @@ describe("the simulator's chats", () => {
     const first = simulatorChatsIn(dir, createLogger("silent"));
     const api = createFakeBotApi(bot, undefined, first);
     api.addUserMessage(7100003, "/start", 1_700_000_000);
-    await call(api, "sendMessage", { chat_id: 7100003, text: "Hi! 👋", reply_markup: { inline_keyboard: [[{ text: "Next", callback_data: "f:1" }]] } });
+    await call(api, "sendMessage", {
+      chat_id: 7100003,
+      text: "Hi! 👋",
+      reply_markup: { inline_keyboard: [[{ text: "Next", callback_data: "f:1" }]] },
+    });
     const photo = api.files.add(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), { kind: "photo" });
     api.addUserFile(7100003, photo, "this is what happened", 1_700_000_100);
     first.flush();

@@ -65,7 +65,8 @@ const post = (update: unknown, secret: string | null = SECRET) =>
     headers: { "content-type": "application/json", ...(secret ? { "X-Telegram-Bot-Api-Secret-Token": secret } : {}) },
     body: JSON.stringify(update),
   });
-const sentTo = (chatId: number, since = 0) => telegram.api.callsSince(since).filter((c) => c.method === "sendMessage" && c.payload.chat_id === chatId);
+const sentTo = (chatId: number, since = 0) =>
+  telegram.api.callsSince(since).filter((c) => c.method === "sendMessage" && c.payload.chat_id === chatId);
 
 describe.runIf(process.env.TEST_DB === "postgres")("the Worker in workerd (npm run dev:worker)", () => {
   beforeAll(startWorker, 300_000);
@@ -96,7 +97,9 @@ describe.runIf(process.env.TEST_DB === "postgres")("the Worker in workerd (npm r
     // Telegram redelivers when it did not see the 200 in time.
     expect((await post(start)).status).toBe(200);
     expect(sentTo(child)).toHaveLength(1);
-    expect(await database.prisma.processedUpdate.findUnique({ where: { updateId: BigInt(start.update_id) } })).toMatchObject({ done: true });
+    expect(await database.prisma.processedUpdate.findUnique({ where: { updateId: BigInt(start.update_id) } })).toMatchObject({
+      done: true,
+    });
     // The identity came from BOT_INFO: not one getMe, however many updates.
     expect(telegram.api.calls.filter((c) => c.method === "getMe")).toEqual([]);
   });
@@ -108,12 +111,20 @@ describe.runIf(process.env.TEST_DB === "postgres")("the Worker in workerd (npm r
     expect(String(sentTo(child, mark)[0]?.payload.text)).toContain(listen.en.crisis.suicide);
     const alert = await worker.until(() => sentTo(STAFF_CHAT, mark)[0], "the staff alert");
     expect(String(alert.payload.text)).toContain(staffTexts.signal_suicide);
-    await worker.until(async () => (await database.prisma.outboxMessage.count({ where: { status: "PENDING" } })) === 0, "the outbox to be empty");
+    await worker.until(
+      async () => (await database.prisma.outboxMessage.count({ where: { status: "PENDING" } })) === 0,
+      "the outbox to be empty",
+    );
   });
 
   it("the Cron Trigger's handler sends what the outbox holds", async () => {
     const outbox = createOutbox({ db: database.prisma, sealer: createSealer(APP_SECRET) });
-    await outbox.enqueue(database.prisma, { key: "worker-test:cron", target: { to: "staff" }, method: "sendMessage", payload: { text: "Queued while no update came" } });
+    await outbox.enqueue(database.prisma, {
+      key: "worker-test:cron",
+      target: { to: "staff" },
+      method: "sendMessage",
+      payload: { text: "Queued while no update came" },
+    });
     const mark = telegram.api.calls.length;
     // Nothing runs in the Worker between requests: the row waits for the trigger.
     expect(sentTo(STAFF_CHAT, mark)).toEqual([]);
@@ -121,7 +132,10 @@ describe.runIf(process.env.TEST_DB === "postgres")("the Worker in workerd (npm r
     expect(ran.status).toBe(200);
     const sent = await worker.until(() => sentTo(STAFF_CHAT, mark)[0], "the cron's send");
     expect(sent.payload.text).toBe("Queued while no update came");
-    await worker.until(async () => (await database.prisma.outboxMessage.findUnique({ where: { key: "worker-test:cron" } }))?.status === "SENT", "the row to be marked sent");
+    await worker.until(
+      async () => (await database.prisma.outboxMessage.findUnique({ where: { key: "worker-test:cron" } }))?.status === "SENT",
+      "the row to be marked sent",
+    );
   });
 
   it("one chat's updates arriving together are each answered once (per-chat order inside the isolate and in the database)", async () => {
@@ -144,11 +158,22 @@ describe.runIf(process.env.TEST_DB === "postgres")("the Worker in workerd (npm r
   it("npm run telegram:webhook points Telegram at the Worker with the secret, registers the menu, prints BOT_INFO", async () => {
     const mark = telegram.api.calls.length;
     const { stdout } = await promisify(execFile)("npm", ["run", "--silent", "telegram:webhook", "--", worker.base], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", BOT_TOKEN: TOKEN, WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: telegram.apiRoot },
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "/tmp",
+        BOT_TOKEN: TOKEN,
+        WEBHOOK_SECRET: SECRET,
+        TELEGRAM_API_ROOT: telegram.apiRoot,
+      },
     });
     const calls = telegram.api.callsSince(mark);
     expect(calls.filter((c) => c.method === "setWebhook").map((c) => c.payload)).toEqual([
-      { url: `${worker.base}/telegram/webhook`, secret_token: SECRET, allowed_updates: ["message", "callback_query"], drop_pending_updates: false },
+      {
+        url: `${worker.base}/telegram/webhook`,
+        secret_token: SECRET,
+        allowed_updates: ["message", "callback_query"],
+        drop_pending_updates: false,
+      },
     ]);
     expect(calls.filter((c) => c.method === "setMyCommands")).toHaveLength(4); // the default menu and kk, ru, en
     expect(JSON.parse(stdout.split("BOT_INFO=")[1]!)).toEqual(bot);

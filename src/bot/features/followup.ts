@@ -43,7 +43,11 @@ function isOpen(ctx: BotContext, report: ReportRecord): boolean {
 /** The child used this report: it stays open for another while. */
 function touch(ctx: BotContext, reportId: string): void {
   const opened = { ...ctx.session.opened, [reportId]: Date.now() };
-  ctx.session.opened = Object.fromEntries(Object.entries(opened).sort(([, a], [, b]) => b - a).slice(0, OPENED_KEPT));
+  ctx.session.opened = Object.fromEntries(
+    Object.entries(opened)
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, OPENED_KEPT),
+  );
   delete ctx.session.unlocked;
 }
 
@@ -85,7 +89,12 @@ export async function showReport(ctx: BotContext, report: ReportRecord): Promise
   for (const m of thread) if (m.author === "STAFF" && !m.readAt) await ctx.services.reports.markRead(m.id);
   touch(ctx, report.id);
   const text = [
-    ctx.t("followup:view", { hint: report.codeHint, date: date(report.createdAt), status: ctx.t(`followup:status_${report.status}`), explain: ctx.t(`followup:explain_${report.status}`) }),
+    ctx.t("followup:view", {
+      hint: report.codeHint,
+      date: date(report.createdAt),
+      status: ctx.t(`followup:status_${report.status}`),
+      explain: ctx.t(`followup:explain_${report.status}`),
+    }),
     "",
     ctx.t("followup:thread_title"),
     lines.length ? lines.join("\n\n") : ctx.t("followup:thread_empty"),
@@ -107,8 +116,14 @@ export async function showMyReports(ctx: BotContext): Promise<void> {
   // A locked report is a neutral line: no status, nothing of what it is about.
   const items = reports.map((r) => [
     isOpen(ctx, r)
-      ? { text: ctx.t("followup:item", { hint: r.codeHint, date: date(r.createdAt), status: ctx.t(`followup:status_${r.status}`) }), callback_data: encodeCallback({ kind: "report.view", id: r.id }) }
-      : { text: ctx.t("followup:item_locked", { date: date(r.createdAt) }), callback_data: encodeCallback({ kind: "report.view", id: r.id }) },
+      ? {
+          text: ctx.t("followup:item", { hint: r.codeHint, date: date(r.createdAt), status: ctx.t(`followup:status_${r.status}`) }),
+          callback_data: encodeCallback({ kind: "report.view", id: r.id }),
+        }
+      : {
+          text: ctx.t("followup:item_locked", { date: date(r.createdAt) }),
+          callback_data: encodeCallback({ kind: "report.view", id: r.id }),
+        },
   ]);
   const anyLocked = reports.some((r) => !isOpen(ctx, r));
   await show(ctx, {
@@ -156,10 +171,13 @@ async function openReport(ctx: BotContext, report: ReportRecord): Promise<void> 
   else if (held?.reportId === report.id) {
     await show(ctx, {
       text: ctx.t("followup:held", { text: escapeHtml(cutToUnits(held.text, 3_000)) }),
-      rows: [[
-        { text: ctx.t("followup:held_send"), callback_data: encodeCallback({ kind: "report.held", send: true }) },
-        { text: ctx.t("followup:held_drop"), callback_data: encodeCallback({ kind: "report.held", send: false }) },
-      ], helpRow(ctx)],
+      rows: [
+        [
+          { text: ctx.t("followup:held_send"), callback_data: encodeCallback({ kind: "report.held", send: true }) },
+          { text: ctx.t("followup:held_drop"), callback_data: encodeCallback({ kind: "report.held", send: false }) },
+        ],
+        helpRow(ctx),
+      ],
     });
   }
 }
@@ -193,9 +211,12 @@ async function addMessage(ctx: BotContext, reportId: string, text: string): Prom
   // The child has already been given the crisis contacts (watch-for-danger); here the report rises.
   // The message, the raise to urgent and the staff group's copy are written together.
   await reports.addChildMessage(report, text, urgent, async (tx, messageId, raised) => {
-    for (const post of staff.followupPosts(report, messageId, text, raised ? urgent : undefined)) await ctx.services.outbox.enqueue(tx, post);
+    for (const post of staff.followupPosts(report, messageId, text, raised ? urgent : undefined))
+      await ctx.services.outbox.enqueue(tx, post);
   });
-  await ctx.reply(ctx.t("followup:sent"), { reply_markup: { inline_keyboard: [[{ text: ctx.t("menu.my_reports"), callback_data: navData.reports }], helpRow(ctx)] } });
+  await ctx.reply(ctx.t("followup:sent"), {
+    reply_markup: { inline_keyboard: [[{ text: ctx.t("menu.my_reports"), callback_data: navData.reports }], helpRow(ctx)] },
+  });
 }
 
 followupFeature.command("status", askCode);
@@ -263,10 +284,13 @@ export const followupActions: Pick<FlowActions<BotContext>, "checks" | "onComple
       else await showMyReports(ctx);
       return "handled" as const;
     }),
-    sendReportMessage: readingAnswers(z.object({ report: z.string(), message: z.string() }), async (ctx: BotContext, { report, message }) => {
-      if (report && message) await addMessage(ctx, report, message);
-      else await showMyReports(ctx);
-      return "handled" as const;
-    }),
+    sendReportMessage: readingAnswers(
+      z.object({ report: z.string(), message: z.string() }),
+      async (ctx: BotContext, { report, message }) => {
+        if (report && message) await addMessage(ctx, report, message);
+        else await showMyReports(ctx);
+        return "handled" as const;
+      },
+    ),
   },
 };

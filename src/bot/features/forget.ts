@@ -13,7 +13,13 @@ export const forgetFeature = new Composer<BotContext>();
 forgetFeature.command("forget", (ctx) =>
   show(ctx, {
     text: ctx.t("forget.confirm"),
-    rows: [[{ text: ctx.t("forget.yes"), callback_data: yes }, { text: ctx.t("forget.no"), callback_data: no }], helpRow(ctx)],
+    rows: [
+      [
+        { text: ctx.t("forget.yes"), callback_data: yes },
+        { text: ctx.t("forget.no"), callback_data: no },
+      ],
+      helpRow(ctx),
+    ],
   }),
 );
 

@@ -125,7 +125,9 @@ export const hearDanger: MiddlewareFn<BotContext> = async (ctx, next) => {
   ctx.heard = { findings, crisisAnswered: false };
   const { signalAt } = ctx.session;
   if (ctx.pseudonym && signalAt && Date.now() - signalAt < FOLLOW_MS) {
-    await ctx.services.signals.seen(ctx.pseudonym).catch((e) => ctx.services.logger.warn({ err: errorSummary(e) }, "signal last-seen not updated"));
+    await ctx.services.signals
+      .seen(ctx.pseudonym)
+      .catch((e) => ctx.services.logger.warn({ err: errorSummary(e) }, "signal last-seen not updated"));
   }
   const urgent = findings.filter((f) => f.level === "urgent");
   if (urgent.length > 0) {
@@ -143,7 +145,10 @@ async function answerDisclosure(ctx: BotContext, text: string, harm: RiskFinding
   lines.push("", ctx.t("listen:disclosure.offer"));
   // Rights that fit what the child described, after the help, never instead of it.
   const topics = searchTopics(library, text, ctx.language, 2).map((hit) => topicButton(ctx, hit.topic));
-  await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: { inline_keyboard: [tellTeamButton(ctx), ...topics, helpRow(ctx)] } });
+  await ctx.reply(lines.join("\n"), {
+    parse_mode: "HTML",
+    reply_markup: { inline_keyboard: [tellTeamButton(ctx), ...topics, helpRow(ctx)] },
+  });
 }
 
 export const listenFeature = new Composer<BotContext>();
@@ -170,7 +175,10 @@ listenFeature.on("message", async (ctx, next) => {
   // Still telling a story begun a moment ago: every part is kept, and the child is not sent away.
   if (listeningTo(ctx)) {
     rememberWords(ctx, text);
-    await ctx.reply(ctx.t("listen:listening"), { parse_mode: "HTML", reply_markup: { inline_keyboard: [tellTeamButton(ctx), helpRow(ctx)] } });
+    await ctx.reply(ctx.t("listen:listening"), {
+      parse_mode: "HTML",
+      reply_markup: { inline_keyboard: [tellTeamButton(ctx), helpRow(ctx)] },
+    });
     return;
   }
   // A question was searched above already; other words may still name a topic.
@@ -206,7 +214,9 @@ onButton(listenFeature, "rights.crisis", async (ctx) => {
 onButton(listenFeature, "listen.mayWrite", async (ctx, { signal }) => {
   await ctx.answerCallbackQuery();
   const allowed = ctx.pseudonym && (await ctx.services.signals.allowReplies(signal, ctx.pseudonym, ctx.chat!.id));
-  await ctx.reply(ctx.t(allowed ? "listen:may_write_done" : "listen:may_write_gone"), { reply_markup: { inline_keyboard: [helpRow(ctx)] } });
+  await ctx.reply(ctx.t(allowed ? "listen:may_write_done" : "listen:may_write_gone"), {
+    reply_markup: { inline_keyboard: [helpRow(ctx)] },
+  });
 });
 
 // "You have a new message. Open it?" for a reply to a signal: shown only when the child asks.
@@ -214,5 +224,8 @@ onButton(listenFeature, "listen.reply", async (ctx, { message }) => {
   await ctx.answerCallbackQuery();
   const body = ctx.pseudonym ? await ctx.services.signals.openReply(message, ctx.pseudonym) : undefined;
   if (!body) return show(ctx, { text: ctx.t("followup:gone"), rows: [helpRow(ctx)] });
-  await show(ctx, { text: `${ctx.t("listen:team_reply")}\n\n<blockquote>${escapeHtml(body)}</blockquote>`, rows: [tellTeamButton(ctx), helpRow(ctx)] });
+  await show(ctx, {
+    text: `${ctx.t("listen:team_reply")}\n\n<blockquote>${escapeHtml(body)}</blockquote>`,
+    rows: [tellTeamButton(ctx), helpRow(ctx)],
+  });
 });

@@ -28,7 +28,9 @@ export function quickExitFeature(storage: StorageAdapter<SessionData>): Composer
     if (ctx.callbackQuery?.message) ids.add(ctx.callbackQuery.message.message_id);
     const all = [...ids].sort((a, b) => a - b);
     for (let i = 0; i < all.length; i += 100) {
-      await ctx.api.deleteMessages(chatId, all.slice(i, i + 100)).catch((e) => logger.warn({ err: errorSummary(e) }, "quick exit: some messages could not be deleted"));
+      await ctx.api
+        .deleteMessages(chatId, all.slice(i, i + 100))
+        .catch((e) => logger.warn({ err: errorSummary(e) }, "quick exit: some messages could not be deleted"));
     }
     // Neutral words, no buttons that lead back into the reports.
     const neutral = await ctx.api.sendMessage(chatId, ctx.t("quick_exit.done"));

@@ -21,7 +21,10 @@ function optionsOf(ctx: BotContext, id: string): string[] {
 }
 
 export async function showQuizIntro(ctx: BotContext): Promise<void> {
-  await show(ctx, { text: ctx.t("rights:ui.quiz_intro", { count: quiz.length }), rows: [[{ text: ctx.t("rights:ui.quiz_start"), callback_data: encodeCallback({ kind: "quiz.start" }) }], helpRow(ctx)] });
+  await show(ctx, {
+    text: ctx.t("rights:ui.quiz_intro", { count: quiz.length }),
+    rows: [[{ text: ctx.t("rights:ui.quiz_start"), callback_data: encodeCallback({ kind: "quiz.start" }) }], helpRow(ctx)],
+  });
 }
 
 async function showQuestion(ctx: BotContext, index: number): Promise<void> {
@@ -48,7 +51,11 @@ async function finish(ctx: BotContext, region: string | undefined, ageBand: stri
       responsibilities: score.responsibilitiesCorrect,
       responsibilitiesTotal: score.responsibilitiesTotal,
     }),
-    rows: [[{ text: ctx.t("rights:ui.quiz_again"), callback_data: encodeCallback({ kind: "quiz.start" }) }], [{ text: ctx.t("rights:ui.browse"), callback_data: rightsData.themes }], helpRow(ctx)],
+    rows: [
+      [{ text: ctx.t("rights:ui.quiz_again"), callback_data: encodeCallback({ kind: "quiz.start" }) }],
+      [{ text: ctx.t("rights:ui.browse"), callback_data: rightsData.themes }],
+      helpRow(ctx),
+    ],
   });
 }
 
@@ -71,7 +78,8 @@ onButton(quizFeature, "quiz.answer", async (ctx, { index, choice }) => {
   await ctx.answerCallbackQuery();
   const state = ctx.session.quiz;
   // An old question's button: go back to where the child is.
-  if (!state || index !== state.answers.length || !quiz[index]) return state ? showQuestion(ctx, Math.min(state.answers.length, quiz.length - 1)) : showQuizIntro(ctx);
+  if (!state || index !== state.answers.length || !quiz[index])
+    return state ? showQuestion(ctx, Math.min(state.answers.length, quiz.length - 1)) : showQuizIntro(ctx);
   state.answers.push(choice);
   const q = quiz[index]!;
   const options = optionsOf(ctx, q.id);
@@ -79,7 +87,15 @@ onButton(quizFeature, "quiz.answer", async (ctx, { index, choice }) => {
   const last = index === quiz.length - 1;
   await show(ctx, {
     text: `${verdict}\n\n${ctx.t(quizKey(q.id, "explain"))}`,
-    rows: [[{ text: ctx.t("rights:ui.quiz_next"), callback_data: encodeCallback(last ? { kind: "quiz.satisfaction" } : { kind: "quiz.question", index: index + 1 }) }], helpRow(ctx)],
+    rows: [
+      [
+        {
+          text: ctx.t("rights:ui.quiz_next"),
+          callback_data: encodeCallback(last ? { kind: "quiz.satisfaction" } : { kind: "quiz.question", index: index + 1 }),
+        },
+      ],
+      helpRow(ctx),
+    ],
   });
 });
 
@@ -112,7 +128,11 @@ onButton(quizFeature, "quiz.rated", async (ctx, { rating }) => {
   if (rating !== "skip") ctx.session.quiz.satisfaction = rating;
   await show(ctx, {
     text: ctx.t("report:region"),
-    rows: [...inRows(regionButtons(ctx, (r) => encodeCallback({ kind: "quiz.region", region: r }))), [{ text: ctx.t("report:prefer_not"), callback_data: encodeCallback({ kind: "quiz.region", region: "skip" }) }], helpRow(ctx)],
+    rows: [
+      ...inRows(regionButtons(ctx, (r) => encodeCallback({ kind: "quiz.region", region: r }))),
+      [{ text: ctx.t("report:prefer_not"), callback_data: encodeCallback({ kind: "quiz.region", region: "skip" }) }],
+      helpRow(ctx),
+    ],
   });
 });
 
@@ -121,7 +141,16 @@ onButton(quizFeature, "quiz.region", async (ctx, pressed) => {
   const region = isRegion(pressed.region) ? pressed.region : "skip";
   await show(ctx, {
     text: ctx.t("report:age"),
-    rows: [...inRows(childAgeBands.map((band) => ({ text: ctx.t(ageBandLabel(band)), callback_data: encodeCallback({ kind: "quiz.age", region, band }) }))), [{ text: ctx.t("report:prefer_not"), callback_data: encodeCallback({ kind: "quiz.age", region, band: "skip" }) }], helpRow(ctx)],
+    rows: [
+      ...inRows(
+        childAgeBands.map((band) => ({
+          text: ctx.t(ageBandLabel(band)),
+          callback_data: encodeCallback({ kind: "quiz.age", region, band }),
+        })),
+      ),
+      [{ text: ctx.t("report:prefer_not"), callback_data: encodeCallback({ kind: "quiz.age", region, band: "skip" }) }],
+      helpRow(ctx),
+    ],
   });
 });
 

@@ -50,19 +50,31 @@ async function canReport(ctx: BotContext): Promise<boolean> {
 }
 
 /** The child is not safe now: staff hear it at once, once per draft (`alerted`). */
-const alertUnsafe = readingAnswers(z.object({ alerted: z.literal("yes").optional() }), async (ctx: BotContext, answers, state: FlowState): Promise<void> => {
-  if (answers.alerted === "yes" || !ctx.pseudonym) return;
-  const outcome = await ctx.services.signals.raise({ pseudonym: ctx.pseudonym, signals: ["not_safe_now"], language: ctx.language, place: "draft" });
-  if (!outcome) return;
-  state.answers.alerted = "yes";
-  ctx.session.signalAt = Date.now();
-  await ctx.services.staff.alertSignal(outcome.signal);
-}, ["alerted"]);
+const alertUnsafe = readingAnswers(
+  z.object({ alerted: z.literal("yes").optional() }),
+  async (ctx: BotContext, answers, state: FlowState): Promise<void> => {
+    if (answers.alerted === "yes" || !ctx.pseudonym) return;
+    const outcome = await ctx.services.signals.raise({
+      pseudonym: ctx.pseudonym,
+      signals: ["not_safe_now"],
+      language: ctx.language,
+      place: "draft",
+    });
+    if (!outcome) return;
+    state.answers.alerted = "yes";
+    ctx.session.signalAt = Date.now();
+    await ctx.services.staff.alertSignal(outcome.signal);
+  },
+  ["alerted"],
+);
 
 /** The words step shows what the child has already written (typed earlier, or kept on the way). */
-const wordsSoFar = readingAnswers(z.object({ words: z.string().optional() }), async (_ctx: BotContext, { words }): Promise<Record<string, unknown>> => {
-  return words ? { context: "kept", words } : {};
-});
+const wordsSoFar = readingAnswers(
+  z.object({ words: z.string().optional() }),
+  async (_ctx: BotContext, { words }): Promise<Record<string, unknown>> => {
+    return words ? { context: "kept", words } : {};
+  },
+);
 
 /** Response times read as people say them: "1 hour", "3 days". */
 function inWords(ctx: BotContext, hours: number): string {
@@ -84,7 +96,10 @@ const reportSummary = readingAnswers(reportAnswers, async (ctx: BotContext, a, s
   ];
   const lines = rows
     // The child in danger skipped some questions: show only what they were asked.
-    .filter(([key, value]) => value !== undefined || !(a.safe === "no" && ["involved", "place", "ongoing", "region", "age", "school"].includes(key)))
+    .filter(
+      ([key, value]) =>
+        value !== undefined || !(a.safe === "no" && ["involved", "place", "ongoing", "region", "age", "school"].includes(key)),
+    )
     .map(([key, value]) => `<b>${ctx.t(`report:summary_${key}`)}:</b> ${escapeHtml(value ?? notGiven)}`);
   lines.push(`<b>${ctx.t("report:summary_words")}:</b>\n<blockquote>${escapeHtml(a.words ?? "")}</blockquote>`);
   // The summary is built from escaped parts above, so i18next must not escape it again.
@@ -109,13 +124,23 @@ const submitReport = readingAnswers(reportAnswers, async (ctx: BotContext, a, st
   };
   // The draft's own key (the child, and when this draft began) makes Send idempotent.
   const draftKey = `${ctx.pseudonym}:${state.startedAt}`;
-  const { report, code, again } = await reports.submit(draft, { pseudonym: ctx.pseudonym!, chatId: ctx.chat!.id, findings: detectRisk(draft.words).findings, draftKey }, async (tx, created, content) => {
-    const post = staff.reportPost(created, content);
-    if (post) await outbox.enqueue(tx, post);
-  });
-  logger.info({ report: report.number, priority: report.priority, again }, again ? "report sent again: the same report is shown" : "report submitted");
+  const { report, code, again } = await reports.submit(
+    draft,
+    { pseudonym: ctx.pseudonym!, chatId: ctx.chat!.id, findings: detectRisk(draft.words).findings, draftKey },
+    async (tx, created, content) => {
+      const post = staff.reportPost(created, content);
+      if (post) await outbox.enqueue(tx, post);
+    },
+  );
+  logger.info(
+    { report: report.number, priority: report.priority, again },
+    again ? "report sent again: the same report is shown" : "report submitted",
+  );
   const time = inWords(ctx, sla[report.priority]);
-  const next = [ctx.t(report.priority === "URGENT" ? "report:next_urgent" : "report:next_other", { time }), ctx.t("report:next_danger")].join(" ");
+  const next = [
+    ctx.t(report.priority === "URGENT" ? "report:next_urgent" : "report:next_other", { time }),
+    ctx.t("report:next_danger"),
+  ].join(" ");
   await show(ctx, {
     text: ctx.t("report:submitted", { code, next, interpolation: { escapeValue: false } }),
     rows: [[{ text: ctx.t("menu.my_reports"), callback_data: navData.reports }], helpRow(ctx)],

@@ -25,10 +25,14 @@ export const rightsData = {
 /** «This is happening to me»: the report, or for a crisis topic help first (see listen.ts), or «Get help now». */
 const happeningData = { report: encodeCallback({ kind: "rights.report" }), crisis: rightsData.crisis, help: navData.help } as const;
 
-export const topicButton = (ctx: BotContext, topic: Topic): InlineKeyboardButton[] => [{ text: ctx.t(topicKey(topic.id, "title")), callback_data: encodeCallback({ kind: "rights.topic", topic: topic.id }) }];
+export const topicButton = (ctx: BotContext, topic: Topic): InlineKeyboardButton[] => [
+  { text: ctx.t(topicKey(topic.id, "title")), callback_data: encodeCallback({ kind: "rights.topic", topic: topic.id }) },
+];
 
 export async function showThemes(ctx: BotContext, intro: TextKey = "rights:ui.groups_title"): Promise<void> {
-  const rows = inRows(topicGroups.map((g) => ({ text: ctx.t(`rights:ui.groups.${g}`), callback_data: encodeCallback({ kind: "rights.group", group: g }) })));
+  const rows = inRows(
+    topicGroups.map((g) => ({ text: ctx.t(`rights:ui.groups.${g}`), callback_data: encodeCallback({ kind: "rights.group", group: g }) })),
+  );
   await show(ctx, { text: ctx.t(intro), rows: [...rows, [{ text: ctx.t("rights:ui.ask"), callback_data: rightsData.ask }], helpRow(ctx)] });
 }
 
@@ -54,23 +58,37 @@ function sourcesText(ctx: BotContext, topic: Topic): string {
 }
 
 async function showTopic(ctx: BotContext, topic: Topic, part: "short" | "more"): Promise<void> {
-  const body = part === "short" ? `${ctx.t(topicKey(topic.id, "short"))}\n\n${ctx.t("rights:ui.todo_title")}\n${ctx.t(topicKey(topic.id, "todo"))}` : ctx.t(topicKey(topic.id, "more"));
+  const body =
+    part === "short"
+      ? `${ctx.t(topicKey(topic.id, "short"))}\n\n${ctx.t("rights:ui.todo_title")}\n${ctx.t(topicKey(topic.id, "todo"))}`
+      : ctx.t(topicKey(topic.id, "more"));
   const rows: InlineKeyboardButton[][] = [];
-  if (part === "short") rows.push([{ text: ctx.t("rights:ui.more"), callback_data: encodeCallback({ kind: "rights.more", topic: topic.id }) }]);
+  if (part === "short")
+    rows.push([{ text: ctx.t("rights:ui.more"), callback_data: encodeCallback({ kind: "rights.more", topic: topic.id }) }]);
   if (topic.report) rows.push([{ text: ctx.t("rights:ui.happening"), callback_data: happeningData[topic.happening] }]);
   rows.push([
     { text: ctx.t("rights:ui.helped_yes"), callback_data: encodeCallback({ kind: "rights.helped", topic: topic.id, helped: true }) },
     { text: ctx.t("rights:ui.helped_no"), callback_data: encodeCallback({ kind: "rights.helped", topic: topic.id, helped: false }) },
   ]);
-  rows.push([{ text: ctx.t("rights:ui.back_topics"), callback_data: encodeCallback({ kind: "rights.group", group: topic.group }) }], helpRow(ctx));
-  await show(ctx, { text: `<b>${escapeHtml(ctx.t(topicKey(topic.id, "title")))}</b>\n\n${body}${sourcesText(ctx, topic)}\n\n${ctx.t("rights:ui.helped_question")}`, rows });
+  rows.push(
+    [{ text: ctx.t("rights:ui.back_topics"), callback_data: encodeCallback({ kind: "rights.group", group: topic.group }) }],
+    helpRow(ctx),
+  );
+  await show(ctx, {
+    text: `<b>${escapeHtml(ctx.t(topicKey(topic.id, "title")))}</b>\n\n${body}${sourcesText(ctx, topic)}\n\n${ctx.t("rights:ui.helped_question")}`,
+    rows,
+  });
 }
 
 /**
  * Shows matching topics for a typed question; false when nothing matched. `offer` adds a line
  * and a row under the topics (the listening feature's "if this is happening to you").
  */
-export async function answerQuestion(ctx: BotContext, question: string, options: { fallbackToThemes: boolean; offer?: { text: string; row: InlineKeyboardButton[] } | undefined }): Promise<boolean> {
+export async function answerQuestion(
+  ctx: BotContext,
+  question: string,
+  options: { fallbackToThemes: boolean; offer?: { text: string; row: InlineKeyboardButton[] } | undefined },
+): Promise<boolean> {
   const hits = searchTopics(library, question, ctx.language);
   if (hits.length === 0) {
     if (options.fallbackToThemes) await showThemes(ctx, "rights:ui.no_results");
@@ -79,7 +97,14 @@ export async function answerQuestion(ctx: BotContext, question: string, options:
   const { offer } = options;
   await ctx.reply(offer ? `${ctx.t("rights:ui.results")}\n\n${offer.text}` : ctx.t("rights:ui.results"), {
     parse_mode: "HTML",
-    reply_markup: { inline_keyboard: [...hits.map((h) => topicButton(ctx, h.topic)), ...(offer ? [offer.row] : []), [{ text: ctx.t("rights:ui.ask"), callback_data: rightsData.ask }], helpRow(ctx)] },
+    reply_markup: {
+      inline_keyboard: [
+        ...hits.map((h) => topicButton(ctx, h.topic)),
+        ...(offer ? [offer.row] : []),
+        [{ text: ctx.t("rights:ui.ask"), callback_data: rightsData.ask }],
+        helpRow(ctx),
+      ],
+    },
   });
   return true;
 }
@@ -100,10 +125,17 @@ onButton(rightsFeature, "rights.group", async (ctx, { group }) => {
   if (!known || topics.length === 0) return showThemes(ctx);
   await show(ctx, {
     text: `<b>${ctx.t(`rights:ui.groups.${known}`)}</b>\n\n${ctx.t("rights:ui.group_title")}`,
-    rows: [...topics.map((t) => topicButton(ctx, t)), [{ text: ctx.t("rights:ui.back_topics"), callback_data: rightsData.themes }], helpRow(ctx)],
+    rows: [
+      ...topics.map((t) => topicButton(ctx, t)),
+      [{ text: ctx.t("rights:ui.back_topics"), callback_data: rightsData.themes }],
+      helpRow(ctx),
+    ],
   });
 });
-for (const [kind, part] of [["rights.topic", "short"], ["rights.more", "more"]] as const) {
+for (const [kind, part] of [
+  ["rights.topic", "short"],
+  ["rights.more", "more"],
+] as const) {
   onButton(rightsFeature, kind, async (ctx, pressed) => {
     await ctx.answerCallbackQuery();
     const topic = library.topics.find((t) => t.id === pressed.topic);

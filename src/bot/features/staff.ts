@@ -24,7 +24,14 @@ async function staffOnly(ctx: BotContext): Promise<boolean> {
  * A button on a report's post: only staff may press it; `run` acts and returns the toast to
  * show (and whether the post needs redrawing).
  */
-function reportButton<K extends StaffKind>(kind: K, run: (ctx: StaffCallback, report: ReportRecord, pressed: PayloadOf<K>) => Promise<{ toast: string; alert?: boolean; refresh?: boolean; assigneeName?: string }>) {
+function reportButton<K extends StaffKind>(
+  kind: K,
+  run: (
+    ctx: StaffCallback,
+    report: ReportRecord,
+    pressed: PayloadOf<K>,
+  ) => Promise<{ toast: string; alert?: boolean; refresh?: boolean; assigneeName?: string }>,
+) {
   onButton(group, kind, async (ctx, pressed) => {
     if (!(await staffOnly(ctx))) return;
     const report = (await ctx.services.reports.byNumber(pressed.report)) ?? undefined;
@@ -35,7 +42,8 @@ function reportButton<K extends StaffKind>(kind: K, run: (ctx: StaffCallback, re
     }
     const result = await run(ctx, report, pressed);
     await ctx.answerCallbackQuery({ text: result.toast, show_alert: result.alert ?? false });
-    if (result.refresh !== false) await ctx.services.staff.refresh(ctx.api, (await ctx.services.reports.byId(report.id))!, result.assigneeName);
+    if (result.refresh !== false)
+      await ctx.services.staff.refresh(ctx.api, (await ctx.services.reports.byId(report.id))!, result.assigneeName);
   });
 }
 
@@ -71,7 +79,10 @@ onButton(group, "staff.noop", (ctx) => ctx.answerCallbackQuery());
 async function reportForPost(ctx: BotContext, messageId: number): Promise<{ report?: ReportRecord; elsewhere?: ReportRecord }> {
   const { db, staff } = ctx.services;
   const own = await db.report.findMany({ where: { staffMessageId: messageId } });
-  const followups = await db.reportEvent.findMany({ where: { kind: "staff_post", data: { path: ["messageId"], equals: messageId } }, select: { reportId: true } });
+  const followups = await db.reportEvent.findMany({
+    where: { kind: "staff_post", data: { path: ["messageId"], equals: messageId } },
+    select: { reportId: true },
+  });
   const more = followups.length ? await db.report.findMany({ where: { id: { in: followups.map((f) => f.reportId) } } }) : [];
   const candidates = [...own, ...more];
   const report = candidates.find((r) => staff.owns(ctx.chat!.id, r));
@@ -92,7 +103,9 @@ group.on("message", async (ctx) => {
   const found = await reportForPost(ctx, replied.message_id);
   if (found.elsewhere) {
     ctx.services.logger.warn({ case: found.elsewhere.number }, "a reply in a staff group to a case of another region's group: refused");
-    await ctx.reply(staff.t("staff:other_group", { number: found.elsewhere.number }), { reply_parameters: { message_id: ctx.message.message_id } });
+    await ctx.reply(staff.t("staff:other_group", { number: found.elsewhere.number }), {
+      reply_parameters: { message_id: ctx.message.message_id },
+    });
     return;
   }
   const report = found.report;

@@ -79,7 +79,12 @@ export function chatGate(o: ChatGateOptions): MiddlewareFn<BotContext> {
     } finally {
       // Handled: done. Failed: released at once, so that Telegram's redelivery is handled, not skipped.
       const settle = claimed ? o.gate.finish(key, holder, updateId, handled) : held ? o.gate.release(key, holder) : undefined;
-      await settle?.catch((error: unknown) => logger.warn({ err: errorSummary(error), update_id: ctx.update.update_id }, "chat gate not settled; its lease and claim run out by themselves"));
+      await settle?.catch((error: unknown) =>
+        logger.warn(
+          { err: errorSummary(error), update_id: ctx.update.update_id },
+          "chat gate not settled; its lease and claim run out by themselves",
+        ),
+      );
     }
   };
 }
@@ -100,7 +105,9 @@ async function tooFast(ctx: BotContext, first: boolean): Promise<void> {
   if (first) {
     ctx.services.logger.warn({ update_id: ctx.update.update_id }, "flood guard: updates dropped for a few seconds");
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
-    await ctx.reply(ctx.t("errors.tooFast"), { parse_mode: "HTML", reply_markup: { inline_keyboard: [helpRow(ctx, { menu: false })] } }).catch(() => undefined);
+    await ctx
+      .reply(ctx.t("errors.tooFast"), { parse_mode: "HTML", reply_markup: { inline_keyboard: [helpRow(ctx, { menu: false })] } })
+      .catch(() => undefined);
   } else if (ctx.callbackQuery) {
     await ctx.answerCallbackQuery().catch(() => undefined);
   }

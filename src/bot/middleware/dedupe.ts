@@ -21,52 +21,54 @@ export class UpdateInProgress extends Error {
 }
 
 /** `holdMs`: longer than an update may take (the webhook answers within 55 s). */
-export const dedupeUpdates = (holdMs: number): MiddlewareFn<BotContext> => async (ctx, next) => {
-  // A person's private chat: claimed by the chat gate, in the same statement as its lease.
-  if (ctx.pseudonym && ctx.chat?.type === "private") return next();
-  const { db, logger } = ctx.services;
-  const updateId = BigInt(ctx.update.update_id);
-  const staleBefore = new Date(Date.now() - holdMs);
-  let attempts: number | undefined;
-  try {
-    const claimed = await withTimeout(
-      db.$queryRaw<{ attempts: number }[]>`
+export const dedupeUpdates =
+  (holdMs: number): MiddlewareFn<BotContext> =>
+  async (ctx, next) => {
+    // A person's private chat: claimed by the chat gate, in the same statement as its lease.
+    if (ctx.pseudonym && ctx.chat?.type === "private") return next();
+    const { db, logger } = ctx.services;
+    const updateId = BigInt(ctx.update.update_id);
+    const staleBefore = new Date(Date.now() - holdMs);
+    let attempts: number | undefined;
+    try {
+      const claimed = await withTimeout(
+        db.$queryRaw<{ attempts: number }[]>`
         INSERT INTO "ProcessedUpdate" ("updateId", "done", "attempts", "processedAt") VALUES (${updateId}, false, 1, now())
         ON CONFLICT ("updateId") DO UPDATE SET "attempts" = "ProcessedUpdate"."attempts" + 1, "processedAt" = now()
         WHERE "ProcessedUpdate"."done" = false AND "ProcessedUpdate"."processedAt" < ${staleBefore}
         RETURNING "attempts"`,
-      CLAIM_TIMEOUT_MS,
-      "update claim",
-    );
-    attempts = claimed[0]?.attempts;
-    if (attempts === undefined) {
-      const row = await db.processedUpdate.findUnique({ where: { updateId }, select: { done: true } });
-      if (row?.done !== false) {
-        logger.info({ update_id: ctx.update.update_id }, "duplicate update skipped");
+        CLAIM_TIMEOUT_MS,
+        "update claim",
+      );
+      attempts = claimed[0]?.attempts;
+      if (attempts === undefined) {
+        const row = await db.processedUpdate.findUnique({ where: { updateId }, select: { done: true } });
+        if (row?.done !== false) {
+          logger.info({ update_id: ctx.update.update_id }, "duplicate update skipped");
+          return;
+        }
+        throw new UpdateInProgress(`update ${ctx.update.update_id} is being handled elsewhere`);
+      }
+      if (attempts > MAX_ATTEMPTS) {
+        logger.error({ update_id: ctx.update.update_id, attempts }, "update failed too many times: given up");
+        await db.processedUpdate.update({ where: { updateId }, data: { done: true } });
         return;
       }
-      throw new UpdateInProgress(`update ${ctx.update.update_id} is being handled elsewhere`);
+    } catch (error) {
+      if (error instanceof UpdateInProgress) throw error;
+      // The database is away: help still answers; anything that needs it fails and is redelivered.
+      logger.warn({ err: errorSummary(error), update_id: ctx.update.update_id }, "update dedupe unavailable");
+      return next();
     }
-    if (attempts > MAX_ATTEMPTS) {
-      logger.error({ update_id: ctx.update.update_id, attempts }, "update failed too many times: given up");
-      await db.processedUpdate.update({ where: { updateId }, data: { done: true } });
-      return;
+    try {
+      await next();
+    } catch (error) {
+      // Not handled: release it at once, so that Telegram's redelivery is handled, not skipped.
+      await db.processedUpdate.update({ where: { updateId }, data: { processedAt: new Date(0) } }).catch(() => undefined);
+      throw error;
     }
-  } catch (error) {
-    if (error instanceof UpdateInProgress) throw error;
-    // The database is away: help still answers; anything that needs it fails and is redelivered.
-    logger.warn({ err: errorSummary(error), update_id: ctx.update.update_id }, "update dedupe unavailable");
-    return next();
-  }
-  try {
-    await next();
-  } catch (error) {
-    // Not handled: release it at once, so that Telegram's redelivery is handled, not skipped.
-    await db.processedUpdate.update({ where: { updateId }, data: { processedAt: new Date(0) } }).catch(() => undefined);
-    throw error;
-  }
-  await db.processedUpdate.update({ where: { updateId }, data: { done: true } }).catch((error: unknown) => {
-    // The effects are committed; at worst a redelivery is handled again (effects are idempotent).
-    logger.warn({ err: errorSummary(error), update_id: ctx.update.update_id }, "could not mark an update done");
-  });
-};
+    await db.processedUpdate.update({ where: { updateId }, data: { done: true } }).catch((error: unknown) => {
+      // The effects are committed; at worst a redelivery is handled again (effects are idempotent).
+      logger.warn({ err: errorSummary(error), update_id: ctx.update.update_id }, "could not mark an update done");
+    });
+  };

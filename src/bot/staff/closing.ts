@@ -10,14 +10,21 @@ import type { ClosingMessage } from "../../domain/reports/casework.js";
 import { notification } from "./reply.js";
 import { encodeCallback } from "../callback-data.js";
 
-export async function closingMessage(deps: { reports: ReportService; outbox: Outbox; i18n: I18n }, report: ReportRecord): Promise<ClosingMessage> {
+export async function closingMessage(
+  deps: { reports: ReportService; outbox: Outbox; i18n: I18n },
+  report: ReportRecord,
+): Promise<ClosingMessage> {
   const chatId = await deps.reports.contactChatId(report);
   const t = deps.i18n.t(isLanguage(report.language) ? report.language : "kk");
   return {
     text: t("followup:case_closed", { report: t("common:menu.report"), interpolation: { escapeValue: false } }),
     // Only when the child allowed messages in Telegram; otherwise they read it with their code.
     after: async (tx, messageId) => {
-      if (chatId !== undefined) await deps.outbox.enqueue(tx, notification(t, chatId, `notify:${messageId}`, encodeCallback({ kind: "report.message", id: messageId })));
+      if (chatId !== undefined)
+        await deps.outbox.enqueue(
+          tx,
+          notification(t, chatId, `notify:${messageId}`, encodeCallback({ kind: "report.message", id: messageId })),
+        );
     },
   };
 }

@@ -110,7 +110,10 @@ export function createStaffDesk(o: StaffDeskOptions) {
       "",
       line("category", escapeHtml(label(report.category, "cat_"))),
       line("involved", escapeHtml(label(report.involved, "who_"))),
-      line("place", `${escapeHtml(label(report.place, "place_"))} · ${t("staff:label_ongoing")}: ${escapeHtml(label(report.ongoing, "ongoing_"))}`),
+      line(
+        "place",
+        `${escapeHtml(label(report.place, "place_"))} · ${t("staff:label_ongoing")}: ${escapeHtml(label(report.ongoing, "ongoing_"))}`,
+      ),
       line("region", escapeHtml(regionName(report.region))),
       line("age", escapeHtml(ageBandTextKey(report.ageBand) ? t(ageBandTextKey(report.ageBand)!) : t("staff:not_given"))),
       line("safe", escapeHtml(label(report.safeNow, "safe_"))),
@@ -129,16 +132,23 @@ export function createStaffDesk(o: StaffDeskOptions) {
       `<i>${t("staff:reply_hint")}</i>`,
     ].join("\n");
     // The files are never copied into the group, even in full mode: they open in the console.
-    return { text, rows: [...keyboard(report, assigneeName), ...(content.attachments.length ? consoleRow(report.number, t("staff:open_case")) : [])] };
+    return {
+      text,
+      rows: [...keyboard(report, assigneeName), ...(content.attachments.length ? consoleRow(report.number, t("staff:open_case")) : [])],
+    };
   }
 
   function keyboard(report: ReportRecord, assigneeName?: string): InlineKeyboardButton[][] {
-    if (report.status === "SPAM") return [[{ text: t("staff:block"), callback_data: encodeCallback({ kind: "staff.block", report: report.number }) }]];
+    if (report.status === "SPAM")
+      return [[{ text: t("staff:block"), callback_data: encodeCallback({ kind: "staff.block", report: report.number }) }]];
     // A closed case has nothing left to press in the group; the console has its history.
     if (report.status === "CLOSED" || report.status === "DUPLICATE") return [];
     const first: InlineKeyboardButton[] = [
       assigneeName || report.assignee
-        ? { text: `🙋 ${assigneeName ?? t("staff:status_IN_PROGRESS")}`, callback_data: encodeCallback({ kind: "staff.noop", report: report.number }) }
+        ? {
+            text: `🙋 ${assigneeName ?? t("staff:status_IN_PROGRESS")}`,
+            callback_data: encodeCallback({ kind: "staff.noop", report: report.number }),
+          }
         : { text: t("staff:claim"), callback_data: encodeCallback({ kind: "staff.claim", report: report.number }) },
       { text: t("staff:spam"), callback_data: encodeCallback({ kind: "staff.spam", report: report.number }) },
     ];
@@ -196,7 +206,14 @@ export function createStaffDesk(o: StaffDeskOptions) {
     async delivered(message: ClaimedMessage): Promise<void> {
       const number = message.after?.shows;
       if (typeof number !== "number") return;
-      await o.db.auditEntry.create({ data: { actor: "bot", action: "group.post_full", target: String(number), detail: { group: message.staffChat ?? "*", post: message.after!.kind } } });
+      await o.db.auditEntry.create({
+        data: {
+          actor: "bot",
+          action: "group.post_full",
+          target: String(number),
+          detail: { group: message.staffChat ?? "*", post: message.after!.kind },
+        },
+      });
     },
 
     /** Whether a person (by pseudonym, as on every update) is on the staff allow-list. */
@@ -213,7 +230,12 @@ export function createStaffDesk(o: StaffDeskOptions) {
       if (noGroup("report", report.region)) return undefined;
       const { text, rows } = full ? render(report, content) : renderSummary(report);
       const urgent = report.priority === "URGENT";
-      const digestLine = t("staff:digest_item", { number: report.number, badge: t(`staff:badge_${report.priority}`), category: label(report.category, "cat_"), region: regionName(report.region) });
+      const digestLine = t("staff:digest_item", {
+        number: report.number,
+        badge: t(`staff:badge_${report.priority}`),
+        category: label(report.category, "cat_"),
+        region: regionName(report.region),
+      });
       return {
         key: `report-post:${report.id}`,
         target: target(report.region),
@@ -228,10 +250,18 @@ export function createStaffDesk(o: StaffDeskOptions) {
     /** Danger heard outside a sent report: one alert per signal, before anything else waiting. */
     async alertSignal(signal: SignalRecord, tx: DbLike = o.db): Promise<void> {
       if (noGroup("signal")) return;
-      const signals = signal.signals.map((s) => (s === "not_safe_now" ? t("staff:reason_not_safe_now") : t(`staff:signal_${s}`))).join(", ");
+      const signals = signal.signals
+        .map((s) => (s === "not_safe_now" ? t("staff:reason_not_safe_now") : t(`staff:signal_${s}`)))
+        .join(", ");
       const text = t(signal.place === "draft" ? "staff:alert_draft" : "staff:alert_outside", { signals, reference: signal.reference });
       // A signal has no region: it goes to the default group.
-      await o.outbox.enqueue(tx, { key: `signal-alert:${signal.id}`, target: target(null), method: "sendMessage", payload: message(text), rank: 0 });
+      await o.outbox.enqueue(tx, {
+        key: `signal-alert:${signal.id}`,
+        target: target(null),
+        method: "sendMessage",
+        payload: message(text),
+        rank: 0,
+      });
     },
 
     /** The child added a message to a report (and, if it raised the report, an urgent notice first). */
@@ -240,12 +270,26 @@ export function createStaffDesk(o: StaffDeskOptions) {
       const items: OutboxItem[] = [];
       if (raisedToUrgent?.length) {
         const signals = [...new Set(raisedToUrgent.map((f) => t(`staff:signal_${f.signal}`)))].join(", ");
-        items.push({ key: `followup-urgent:${messageId}`, target: target(report.region), method: "sendMessage", payload: message(t("staff:followup_urgent", { number: report.number, signals }), undefined, report.staffMessageId), rank: 0 });
+        items.push({
+          key: `followup-urgent:${messageId}`,
+          target: target(report.region),
+          method: "sendMessage",
+          payload: message(t("staff:followup_urgent", { number: report.number, signals }), undefined, report.staffMessageId),
+          rank: 0,
+        });
       }
       // In summary mode only that the child wrote; the words are read in the console.
       const payload = full
-        ? message(t("staff:followup", { number: report.number, text: quote(text, report.number, MESSAGE_MAX_UNITS - 300) }), undefined, report.staffMessageId)
-        : message(t("staff:followup_summary", { number: report.number }), consoleRow(report.number).length ? consoleRow(report.number) : undefined, report.staffMessageId);
+        ? message(
+            t("staff:followup", { number: report.number, text: quote(text, report.number, MESSAGE_MAX_UNITS - 300) }),
+            undefined,
+            report.staffMessageId,
+          )
+        : message(
+            t("staff:followup_summary", { number: report.number }),
+            consoleRow(report.number).length ? consoleRow(report.number) : undefined,
+            report.staffMessageId,
+          );
       items.push({
         key: `followup:${messageId}`,
         target: target(report.region),
@@ -277,9 +321,11 @@ export function createStaffDesk(o: StaffDeskOptions) {
       const chat = chatFor(groupKey(report.region));
       if (chat === undefined || !report.staffMessageId) return;
       const { text, rows } = full ? render(report, await o.reports.content(report), assigneeName) : renderSummary(report, assigneeName);
-      await api.editMessageText(chat, report.staffMessageId, text, { parse_mode: "HTML", reply_markup: { inline_keyboard: rows } }).catch((e) => {
-        if (!String(e).includes("not modified")) o.logger.warn({ err: errorSummary(e) }, "staff message edit failed");
-      });
+      await api
+        .editMessageText(chat, report.staffMessageId, text, { parse_mode: "HTML", reply_markup: { inline_keyboard: rows } })
+        .catch((e) => {
+          if (!String(e).includes("not modified")) o.logger.warn({ err: errorSummary(e) }, "staff message edit failed");
+        });
     },
 
     /** Replaces a post that quotes a child once retention has deleted the case's content. */

@@ -10,22 +10,39 @@ import { encodeCallback } from "../callback-data.js";
 
 export type ReplyOutcome = "sent" | "saved";
 
-export async function replyToChild(deps: { reports: ReportService; outbox: Outbox; i18n: I18n }, report: ReportRecord, staffId: string, text: string): Promise<ReplyOutcome> {
+export async function replyToChild(
+  deps: { reports: ReportService; outbox: Outbox; i18n: I18n },
+  report: ReportRecord,
+  staffId: string,
+  text: string,
+): Promise<ReplyOutcome> {
   const chatId = await deps.reports.contactChatId(report);
   const t = deps.i18n.t(isLanguage(report.language) ? report.language : "kk");
   await deps.reports.addStaffReply(report, staffId, text, async (tx, messageId) => {
-    if (chatId !== undefined) await deps.outbox.enqueue(tx, notification(t, chatId, `notify:${messageId}`, encodeCallback({ kind: "report.message", id: messageId })));
+    if (chatId !== undefined)
+      await deps.outbox.enqueue(
+        tx,
+        notification(t, chatId, `notify:${messageId}`, encodeCallback({ kind: "report.message", id: messageId })),
+      );
   });
   return chatId === undefined ? "saved" : "sent";
 }
 
 /** A reply to a danger signal: only when the child tapped "The team may write to me here". */
-export async function replyToSignal(deps: { signals: SignalService; outbox: Outbox; i18n: I18n }, signal: SignalRecord, staffId: string, text: string): Promise<ReplyOutcome> {
+export async function replyToSignal(
+  deps: { signals: SignalService; outbox: Outbox; i18n: I18n },
+  signal: SignalRecord,
+  staffId: string,
+  text: string,
+): Promise<ReplyOutcome> {
   const chatId = await deps.signals.contactChatId(signal);
   if (chatId === undefined) return "saved";
   const t = deps.i18n.t(isLanguage(signal.language) ? signal.language : "kk");
   await deps.signals.addReply(signal, staffId, text, async (tx, messageId) => {
-    await deps.outbox.enqueue(tx, notification(t, chatId, `notify-signal:${messageId}`, encodeCallback({ kind: "listen.reply", message: messageId })));
+    await deps.outbox.enqueue(
+      tx,
+      notification(t, chatId, `notify-signal:${messageId}`, encodeCallback({ kind: "listen.reply", message: messageId })),
+    );
   });
   return "sent";
 }

@@ -3,7 +3,17 @@ import type { HelpDirectory } from "../../domain/help/directory.js";
 import { fmt } from "./queue.js";
 import { actorLabel, auditActionLabel, directoryRegionLabel, richText } from "../words.js";
 
-export function AuditPage({ t, entries, query, emails }: { t: Translate; entries: { at: Date; actor: string; action: string; target: string | null; detail: unknown }[]; query: Record<string, string>; emails: Map<string, string> }) {
+export function AuditPage({
+  t,
+  entries,
+  query,
+  emails,
+}: {
+  t: Translate;
+  entries: { at: Date; actor: string; action: string; target: string | null; detail: unknown }[];
+  query: Record<string, string>;
+  emails: Map<string, string>;
+}) {
   const qs = new URLSearchParams(query).toString();
   return (
     <>

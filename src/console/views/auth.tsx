@@ -7,7 +7,11 @@ export function LoginPage({ t, lang, error, firstRun }: { t: Translate; lang: st
     <Layout t={t} lang={lang} title={t("console:sign_in")}>
       <form method="post" action="/console/login" class="login card">
         <h1>{t("console:sign_in")}</h1>
-        {error && <p class="error" role="alert">{error}</p>}
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
         {firstRun && <p class="warn">{t("manage:login_first_run")}</p>}
         <label>
           {t("console:email")}
@@ -17,13 +21,27 @@ export function LoginPage({ t, lang, error, firstRun }: { t: Translate; lang: st
           {t("console:password")}
           <input type="password" name="password" autocomplete="current-password" required />
         </label>
-        <button class="primary" type="submit">{t("console:sign_in")}</button>
+        <button class="primary" type="submit">
+          {t("console:sign_in")}
+        </button>
       </form>
     </Layout>
   );
 }
 
-export function TotpPage({ t, lang, csrf, error, setup }: { t: Translate; lang: string; csrf: string; error?: string | undefined; setup?: { secret: string; uri: string; sealed: string } | undefined }) {
+export function TotpPage({
+  t,
+  lang,
+  csrf,
+  error,
+  setup,
+}: {
+  t: Translate;
+  lang: string;
+  csrf: string;
+  error?: string | undefined;
+  setup?: { secret: string; uri: string; sealed: string } | undefined;
+}) {
   return (
     <Layout t={t} lang={lang} title={t("console:code")}>
       <form method="post" action={setup ? "/console/totp/setup" : "/console/totp"} class="login card">
@@ -35,19 +53,33 @@ export function TotpPage({ t, lang, csrf, error, setup }: { t: Translate; lang: 
             <input type="hidden" name="pending" value={setup.sealed} />
           </>
         )}
-        {error && <p class="error" role="alert">{error}</p>}
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
         <Csrf token={csrf} />
         <label>
           {t("console:code")}
-          <input name="code" autocomplete="one-time-code" maxlength={32} required {...(setup ? { inputmode: "numeric", pattern: "[0-9 ]{6,7}" } : { autofocus: true })} />
+          <input
+            name="code"
+            autocomplete="one-time-code"
+            maxlength={32}
+            required
+            {...(setup ? { inputmode: "numeric", pattern: "[0-9 ]{6,7}" } : { autofocus: true })}
+          />
         </label>
         {!setup && <p class="muted">{t("console:totp_recovery_hint")}</p>}
-        <button class="primary" type="submit">{t("console:continue")}</button>
+        <button class="primary" type="submit">
+          {t("console:continue")}
+        </button>
       </form>
       {/* A way back: ends this half-signed-in session and returns to the sign-in page. */}
       <form method="post" action="/console/totp/cancel" class="login-back">
         <Csrf token={csrf} />
-        <button type="submit" class="link">{t("manage:back_to_sign_in")}</button>
+        <button type="submit" class="link">
+          {t("manage:back_to_sign_in")}
+        </button>
       </form>
     </Layout>
   );
@@ -68,7 +100,9 @@ export function RecoveryCodesPage({ t, lang, codes, next }: { t: Translate; lang
           ))}
         </ul>
         <p>
-          <a class="primary" href={next}>{t("console:recovery_saved")}</a>
+          <a class="primary" href={next}>
+            {t("console:recovery_saved")}
+          </a>
         </p>
       </div>
     </Layout>
@@ -76,12 +110,26 @@ export function RecoveryCodesPage({ t, lang, codes, next }: { t: Translate; lang
 }
 
 /** Changing one's own password; `forced` after an admin's reset or a new account. */
-export function PasswordPage({ t, csrf, forced, flash }: { t: Translate; csrf: string; forced: boolean; flash?: { kind: "ok" | "error"; text: string } | undefined }) {
+export function PasswordPage({
+  t,
+  csrf,
+  forced,
+  flash,
+}: {
+  t: Translate;
+  csrf: string;
+  forced: boolean;
+  flash?: { kind: "ok" | "error"; text: string } | undefined;
+}) {
   return (
     <form method="post" action="/console/password" class="login card">
       <h1>{t("console:password_change")}</h1>
       {forced && <p>{t("console:password_forced")}</p>}
-      {flash && <p class={flash.kind} role={flash.kind === "error" ? "alert" : undefined}>{flash.text}</p>}
+      {flash && (
+        <p class={flash.kind} role={flash.kind === "error" ? "alert" : undefined}>
+          {flash.text}
+        </p>
+      )}
       <Csrf token={csrf} />
       <label>
         {t("console:password_current")}
@@ -96,7 +144,9 @@ export function PasswordPage({ t, csrf, forced, flash }: { t: Translate; csrf: s
         <input type="password" name="confirm" autocomplete="new-password" minlength={12} maxlength={256} required />
       </label>
       <p class="muted">{t("console:password_rules")}</p>
-      <button class="primary" type="submit">{t("console:password_change")}</button>
+      <button class="primary" type="submit">
+        {t("console:password_change")}
+      </button>
     </form>
   );
 }

@@ -9,7 +9,17 @@ import { Csrf } from "./layout.js";
 /** The child wrote last and nobody has answered yet (the thread, oldest first). */
 export const awaitsAnswer = (thread: Pick<ThreadMessage, "author">[]) => thread.at(-1)?.author === "CHILD";
 
-export function StatusForm({ t, csrf, report, thread }: { t: Translate; csrf: string; report: ReportRecord; thread: Pick<ThreadMessage, "author">[] }) {
+export function StatusForm({
+  t,
+  csrf,
+  report,
+  thread,
+}: {
+  t: Translate;
+  csrf: string;
+  report: ReportRecord;
+  thread: Pick<ThreadMessage, "author">[];
+}) {
   return (
     <form method="post" action={`/console/reports/${report.number}/status`} id="status-form">
       <Csrf token={csrf} />
@@ -45,7 +55,14 @@ export function ReferForm({ t, csrf, report }: { t: Translate; csrf: string; rep
           ))}
         </select>
       </label>
-      <textarea name="note" required minlength={3} maxlength={4000} placeholder={t("manage:refer_note")} aria-label={t("manage:refer_note")}></textarea>
+      <textarea
+        name="note"
+        required
+        minlength={3}
+        maxlength={4000}
+        placeholder={t("manage:refer_note")}
+        aria-label={t("manage:refer_note")}
+      ></textarea>
       <label>
         <input type="checkbox" name="confirm" value="1" required /> {t("manage:refer_confirm")}
       </label>

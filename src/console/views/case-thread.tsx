@@ -35,10 +35,26 @@ export function ThreadMessages({ t, thread }: { t: Translate; thread: ThreadMess
   );
 }
 
-export function CaseThread({ t, report, thread }: { t: Translate; report: Pick<ReportRecord, "number" | "updatedAt">; thread: ThreadMessage[] }) {
+export function CaseThread({
+  t,
+  report,
+  thread,
+}: {
+  t: Translate;
+  report: Pick<ReportRecord, "number" | "updatedAt">;
+  thread: ThreadMessage[];
+}) {
   return (
     <>
-      <div id="case-thread" aria-live="polite" data-case={report.number} data-version={threadVersion(thread)} data-report-version={reportVersion(report)} data-changed={t("console:live_case_changed")} data-new-message={t("console:live_new_message")}>
+      <div
+        id="case-thread"
+        aria-live="polite"
+        data-case={report.number}
+        data-version={threadVersion(thread)}
+        data-report-version={reportVersion(report)}
+        data-changed={t("console:live_case_changed")}
+        data-new-message={t("console:live_new_message")}
+      >
         <ThreadMessages t={t} thread={thread} />
       </div>
       <p id="case-changed" class="notice" role="status" hidden>

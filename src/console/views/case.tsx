@@ -33,7 +33,8 @@ export interface CaseProps {
 export function CasePage(p: CaseProps) {
   const { t, report: r, csrf } = p;
   const action = (path: string) => `/console/reports/${r.number}/${path}`;
-  const who = (actor: string) => (actor === "bot" || actor === "child" || actor === "system" ? actorLabel(t, actor, p.emails) : assigneeLabel(t, actor, p.me, p.emails));
+  const who = (actor: string) =>
+    actor === "bot" || actor === "child" || actor === "system" ? actorLabel(t, actor, p.emails) : assigneeLabel(t, actor, p.me, p.emails);
   const field = (label: string, value: string) => (
     <tr>
       <th>{label}</th>
@@ -43,7 +44,8 @@ export function CasePage(p: CaseProps) {
   return (
     <>
       <h1>
-        {t("console:case")} #{r.number} <span class={`badge ${r.priority}`}>{t(`console:priority_${r.priority}`)}</span> <span class="badge">{t(`console:status_${r.status}`)}</span>
+        {t("console:case")} #{r.number} <span class={`badge ${r.priority}`}>{t(`console:priority_${r.priority}`)}</span>{" "}
+        <span class="badge">{t(`console:status_${r.status}`)}</span>
       </h1>
       {p.flash && (
         <p class={p.flash.kind} role="status">
@@ -178,7 +180,8 @@ export function CasePage(p: CaseProps) {
                 </p>
                 {!f.outcome && (
                   <>
-                    <input name="outcome" required aria-label={t("console:outcome")} /> <button type="submit">{t("console:outcome_save")}</button>
+                    <input name="outcome" required aria-label={t("console:outcome")} />{" "}
+                    <button type="submit">{t("console:outcome_save")}</button>
                   </>
                 )}
               </form>

@@ -8,7 +8,17 @@ import { IMAGE_FORMATS } from "../../domain/evidence/sniff.js";
 const fileUrl = (number: number, index: number) => `/console/reports/${number}/files/${index}`;
 
 /** On the case page: each file with its caption, a thumbnail for photos, a link to its page. */
-export function EvidenceList({ t, number, attachments, cleansImages }: { t: Translate; number: number; attachments: Attachment[]; cleansImages: boolean }) {
+export function EvidenceList({
+  t,
+  number,
+  attachments,
+  cleansImages,
+}: {
+  t: Translate;
+  number: number;
+  attachments: Attachment[];
+  cleansImages: boolean;
+}) {
   if (attachments.length === 0) return <></>;
   return (
     <div id="evidence">
@@ -18,7 +28,12 @@ export function EvidenceList({ t, number, attachments, cleansImages }: { t: Tran
           <li>
             {a.kind === "photo" && cleansImages && (
               <a href={fileUrl(number, i + 1)}>
-                <img src={`${fileUrl(number, i + 1)}/raw?thumb=1`} alt={t("console:evidence_thumb_alt", { index: i + 1 })} loading="lazy" style="max-width:160px;max-height:160px;display:block;border:1px solid #e3e6ea" />
+                <img
+                  src={`${fileUrl(number, i + 1)}/raw?thumb=1`}
+                  alt={t("console:evidence_thumb_alt", { index: i + 1 })}
+                  loading="lazy"
+                  style="max-width:160px;max-height:160px;display:block;border:1px solid #e3e6ea"
+                />
               </a>
             )}
             <a href={fileUrl(number, i + 1)}>{t(`console:evidence_kind_${a.kind}`)}</a>
@@ -68,7 +83,11 @@ export function EvidencePage({ t, number, index, total, attachment, file }: Evid
           {!file.locationRemoved && file.metadataRemoved && <p class="ok">{t("console:evidence_metadata_removed")}</p>}
           {file.inline ? (
             <p>
-              <img src={raw} alt={t(`console:evidence_kind_${attachment.kind}`)} style="max-width:100%;height:auto;border:1px solid #e3e6ea" />
+              <img
+                src={raw}
+                alt={t(`console:evidence_kind_${attachment.kind}`)}
+                style="max-width:100%;height:auto;border:1px solid #e3e6ea"
+              />
             </p>
           ) : (
             <>

@@ -6,8 +6,22 @@ import type { Translate } from "../../i18n/i18n.js";
 export function LiveControls({ t }: { t: Translate }) {
   return (
     <div class="live-controls">
-      <p id="live-alert" class="live-alert" role="alert" hidden data-text={t("console:live_new_urgent")} data-title={t("console:priority_URGENT")}></p>
-      <button type="button" id="sound-toggle" aria-pressed="false" hidden data-on={t("console:live_sound_on")} data-off={t("console:live_sound_off")}>
+      <p
+        id="live-alert"
+        class="live-alert"
+        role="alert"
+        hidden
+        data-text={t("console:live_new_urgent")}
+        data-title={t("console:priority_URGENT")}
+      ></p>
+      <button
+        type="button"
+        id="sound-toggle"
+        aria-pressed="false"
+        hidden
+        data-on={t("console:live_sound_on")}
+        data-off={t("console:live_sound_off")}
+      >
         {t("console:live_sound_off")}
       </button>
     </div>

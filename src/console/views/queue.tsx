@@ -1,5 +1,13 @@
 import type { Translate } from "../../i18n/i18n.js";
-import { CLOSED_STATUSES, encodeQueueCursor, PRIORITIES, STATUSES, type QueueCursor, type QueueFilters, type QueueRow } from "../../domain/reports/casework.js";
+import {
+  CLOSED_STATUSES,
+  encodeQueueCursor,
+  PRIORITIES,
+  STATUSES,
+  type QueueCursor,
+  type QueueFilters,
+  type QueueRow,
+} from "../../domain/reports/casework.js";
 import { regions } from "../../domain/help/directory.js";
 import { reasonTextKey } from "../../domain/reports/triage.js";
 import { Deadline, useClock } from "../clock.js";
@@ -21,7 +29,19 @@ export function assigneeLabel(t: Translate, assignee: string | null, me: string,
   return emails.get(assignee) ?? t("console:assignee_telegram");
 }
 
-export function QueueRows({ t, rows, me, emails, now }: { t: Translate; rows: QueueRow[]; me: string; emails: Map<string, string>; now: Date }) {
+export function QueueRows({
+  t,
+  rows,
+  me,
+  emails,
+  now,
+}: {
+  t: Translate;
+  rows: QueueRow[];
+  me: string;
+  emails: Map<string, string>;
+  now: Date;
+}) {
   if (rows.length === 0) {
     return (
       <tr>
@@ -46,7 +66,12 @@ export function QueueRows({ t, rows, me, emails, now }: { t: Translate; rows: Qu
             <td data-label={t("console:category")}>{t(`report:cat_${r.category}`)}</td>
             <td data-label={t("console:region")}>{r.region ? t(`report:regions.${r.region}`) : t("console:none")}</td>
             <td data-label={t("console:due")}>
-              <Deadline zone={false} due={r.slaDueAt} now={now} open={!r.firstResponseAt && !(CLOSED_STATUSES as readonly string[]).includes(r.status)} />
+              <Deadline
+                zone={false}
+                due={r.slaDueAt}
+                now={now}
+                open={!r.firstResponseAt && !(CLOSED_STATUSES as readonly string[]).includes(r.status)}
+              />
             </td>
             <td data-label={t("console:assignee")}>{assigneeLabel(t, r.assignee, me, emails)}</td>
             <td data-label={t("console:flags")} class="muted">
@@ -97,7 +122,17 @@ export function queueHref(filters: QueueFilters, after?: QueueCursor): string {
   return query ? `/console?${query}` : "/console";
 }
 
-export function QueuePager({ t, filters, after, next }: { t: Translate; filters: QueueFilters; after: QueueCursor | undefined; next: QueueCursor | null }) {
+export function QueuePager({
+  t,
+  filters,
+  after,
+  next,
+}: {
+  t: Translate;
+  filters: QueueFilters;
+  after: QueueCursor | undefined;
+  next: QueueCursor | null;
+}) {
   return (
     <>
       {after && (
@@ -118,7 +153,17 @@ export function QueuePager({ t, filters, after, next }: { t: Translate; filters:
  * What the live view fetches when the queue's version changes: the rows, the count chips and the
  * pager, each in an inert <template> the page's script moves into place (no inline script).
  */
-export function QueueLive(props: { t: Translate; filters: QueueFilters; counts: Record<string, number>; rows: QueueRow[]; after: QueueCursor | undefined; next: QueueCursor | null; me: string; emails: Map<string, string>; now: Date }) {
+export function QueueLive(props: {
+  t: Translate;
+  filters: QueueFilters;
+  counts: Record<string, number>;
+  rows: QueueRow[];
+  after: QueueCursor | undefined;
+  next: QueueCursor | null;
+  me: string;
+  emails: Map<string, string>;
+  now: Date;
+}) {
   return (
     <>
       <template data-part="queue-rows">
@@ -182,7 +227,12 @@ export function QueuePage(props: {
         </label>
         <label>
           {t("console:assignee")}
-          {select("assignee", ["none", props.me], (v) => (v === "none" ? t("console:assignee_none") : t("console:assignee_me")), filters.assignee)}
+          {select(
+            "assignee",
+            ["none", props.me],
+            (v) => (v === "none" ? t("console:assignee_none") : t("console:assignee_me")),
+            filters.assignee,
+          )}
         </label>
         <label>
           {t("console:overdue")}

@@ -3,7 +3,19 @@
 import type { Translate } from "../../i18n/i18n.js";
 import { Layout } from "./layout.js";
 
-export function SetupPage({ t, lang, token, email, error }: { t: Translate; lang: string; token: string; email?: string | undefined; error?: string | undefined }) {
+export function SetupPage({
+  t,
+  lang,
+  token,
+  email,
+  error,
+}: {
+  t: Translate;
+  lang: string;
+  token: string;
+  email?: string | undefined;
+  error?: string | undefined;
+}) {
   return (
     <Layout t={t} lang={lang} title={t("manage:setup_title")}>
       <form method="post" action="/console/setup" class="login card">

@@ -49,7 +49,12 @@ function SignalRow({ t, csrf, signal, now }: { t: Translate; csrf: string; signa
           </form>
         )}
         {open && (
-          <form method="post" action={`/console/signals/${signal.id}/block`} class="inline" data-confirm={t("console:signal_block_confirm")}>
+          <form
+            method="post"
+            action={`/console/signals/${signal.id}/block`}
+            class="inline"
+            data-confirm={t("console:signal_block_confirm")}
+          >
             <Csrf token={csrf} />
             <button type="submit">{t("console:signal_block")}</button>
           </form>
@@ -59,7 +64,14 @@ function SignalRow({ t, csrf, signal, now }: { t: Translate; csrf: string; signa
   );
 }
 
-export function SignalsPage(props: { t: Translate; csrf: string; signals: SignalRecord[]; showClosed: boolean; now: Date; flash?: { kind: "ok" | "error"; text: string } | undefined }) {
+export function SignalsPage(props: {
+  t: Translate;
+  csrf: string;
+  signals: SignalRecord[];
+  showClosed: boolean;
+  now: Date;
+  flash?: { kind: "ok" | "error"; text: string } | undefined;
+}) {
   const { t, csrf, signals, showClosed, now, flash } = props;
   return (
     <>
@@ -67,7 +79,9 @@ export function SignalsPage(props: { t: Translate; csrf: string; signals: Signal
       <p class="muted">{t("console:signals_intro")}</p>
       {flash && <p class={flash.kind}>{flash.text}</p>}
       <p>
-        <a href={showClosed ? "/console/signals" : "/console/signals?closed=1"}>{t(showClosed ? "console:signals_hide_closed" : "console:signals_show_closed")}</a>
+        <a href={showClosed ? "/console/signals" : "/console/signals?closed=1"}>
+          {t(showClosed ? "console:signals_hide_closed" : "console:signals_show_closed")}
+        </a>
       </p>
       <table>
         <thead>

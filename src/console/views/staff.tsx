@@ -57,7 +57,19 @@ function Temporary({ t, temporary }: { t: Translate; temporary: { email: string;
   ) : null;
 }
 
-export function StaffListPage({ t, csrf, accounts, flash, draft }: { t: Translate; csrf: string; accounts: StaffAccountRecord[]; flash?: Flash | undefined; draft?: StaffDraft | undefined }) {
+export function StaffListPage({
+  t,
+  csrf,
+  accounts,
+  flash,
+  draft,
+}: {
+  t: Translate;
+  csrf: string;
+  accounts: StaffAccountRecord[];
+  flash?: Flash | undefined;
+  draft?: StaffDraft | undefined;
+}) {
   return (
     <>
       <h1>{t("console:staff_title")}</h1>
@@ -95,7 +107,8 @@ export function StaffListPage({ t, csrf, accounts, flash, draft }: { t: Translat
           {t("console:email")} <input type="email" name="email" value={draft?.email ?? ""} maxlength={254} required />
         </label>{" "}
         <label>
-          {t("manage:staff_temporary_password")} <input type="password" name="password" required minlength={12} maxlength={256} autocomplete="new-password" />
+          {t("manage:staff_temporary_password")}{" "}
+          <input type="password" name="password" required minlength={12} maxlength={256} autocomplete="new-password" />
         </label>
         <p class="muted">{t("manage:staff_temporary_password_hint")}</p>
         <RoleAndRegions t={t} role={draft?.role} chosen={draft?.regions ?? []} />
@@ -127,7 +140,8 @@ export function StaffAccountPage(p: {
       <FlashLine flash={p.flash} />
       <Temporary t={t} temporary={p.temporary} />
       <p class="muted">
-        {t(`console:role_${a.role}`)} · {a.active ? t("manage:staff_state_active") : t("manage:staff_state_disabled")} · {a.totpSealed ? t("manage:staff_totp_on") : t("manage:staff_totp_pending")}
+        {t(`console:role_${a.role}`)} · {a.active ? t("manage:staff_state_active") : t("manage:staff_state_disabled")} ·{" "}
+        {a.totpSealed ? t("manage:staff_totp_on") : t("manage:staff_totp_pending")}
         {a.mustChangePassword ? ` · ${t("manage:staff_must_change")}` : ""}
       </p>
       <form method="post" action={action("edit")} class="card" id="staff-edit">
@@ -155,7 +169,12 @@ export function StaffAccountPage(p: {
           <button type="submit">{t("manage:staff_reset_totp")}</button>
         </form>
       </section>
-      <form method="post" action={action("active")} class="card" {...(a.active ? { "data-confirm": t("manage:staff_disable_confirm", { email: a.email }) } : {})}>
+      <form
+        method="post"
+        action={action("active")}
+        class="card"
+        {...(a.active ? { "data-confirm": t("manage:staff_disable_confirm", { email: a.email }) } : {})}
+      >
         <h2>{t("manage:staff_access")}</h2>
         <Csrf token={csrf} />
         <p>{a.active ? t("manage:staff_disable_explain") : t("manage:staff_enable_explain")}</p>

@@ -101,7 +101,10 @@ export function StatsPage({ t, stats }: { t: Translate; stats: Statistics }) {
           {t("console:stats_urgent_share")}: <strong>{pct(stats.urgentShare)}</strong>
         </span>
         <span>
-          {t("console:stats_median")}: <strong id="stat-median">{stats.medianFirstResponseHours === null ? "—" : clock.duration(stats.medianFirstResponseHours * 3_600_000)}</strong>
+          {t("console:stats_median")}:{" "}
+          <strong id="stat-median">
+            {stats.medianFirstResponseHours === null ? "—" : clock.duration(stats.medianFirstResponseHours * 3_600_000)}
+          </strong>
         </span>
         <span>
           {t("console:stats_within_sla")}: <strong>{pct(stats.withinSlaShare)}</strong>

@@ -16,7 +16,15 @@ export function QrSvg({ text, label }: { text: string; label: string }) {
   const d = squares.join("");
   const full = size + 2 * quiet;
   return (
-    <svg id="totp-qr" class="qr" viewBox={`0 0 ${full} ${full}`} role="img" aria-label={label} shape-rendering="crispEdges" xmlns="http://www.w3.org/2000/svg">
+    <svg
+      id="totp-qr"
+      class="qr"
+      viewBox={`0 0 ${full} ${full}`}
+      role="img"
+      aria-label={label}
+      shape-rendering="crispEdges"
+      xmlns="http://www.w3.org/2000/svg"
+    >
       <rect width={full} height={full} fill="#fff" />
       <path d={d} fill="#000" />
     </svg>

@@ -47,9 +47,21 @@ export function createEvidence(files: TelegramFiles, cleaner: ImageCleaner | und
       const claimed = claimedImage(attachment.kind, fetched.path);
       if (!IMAGE_FORMATS.includes(format)) {
         // Not an image: given as it was sent, as a download only.
-        return { ok: true, bytes: fetched.bytes, inline: false, contentType: "application/octet-stream", extension: downloadExtension(format), format, mismatch: claimed !== undefined, metadataRemoved: false, locationRemoved: false };
+        return {
+          ok: true,
+          bytes: fetched.bytes,
+          inline: false,
+          contentType: "application/octet-stream",
+          extension: downloadExtension(format),
+          format,
+          mismatch: claimed !== undefined,
+          metadataRemoved: false,
+          locationRemoved: false,
+        };
       }
-      const cleaned = cleaner ? await cleaner.clean(fetched.bytes, format, options.thumbnail ? { maxSide: THUMBNAIL_SIDE } : {}) : undefined;
+      const cleaned = cleaner
+        ? await cleaner.clean(fetched.bytes, format, options.thumbnail ? { maxSide: THUMBNAIL_SIDE } : {})
+        : undefined;
       if (!cleaned) return { ok: false, reason: "not_cleaned" };
       const mismatch = claimed !== format;
       const inline = !mismatch && INLINE_FORMATS.includes(format);

@@ -25,7 +25,10 @@ export function sniff(bytes: Uint8Array): Sniffed {
   if (ascii(bytes, 0, 4) === "OggS") return "ogg";
   if (starts(bytes, [0x50, 0x4b, 0x03, 0x04])) return "zip";
   // HTML, SVG or XML, possibly after a byte-order mark and spaces: active content in a browser.
-  const head = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, "").trimStart();
+  const head = new TextDecoder("utf-8", { fatal: false })
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\uFEFF/, "")
+    .trimStart();
   if (head.startsWith("<")) return "markup";
   return "unknown";
 }
@@ -35,13 +38,34 @@ export function claimedImage(kind: string, filePath: string): Sniffed | undefine
   // Telegram re-encodes every compressed photo as JPEG.
   if (kind === "photo") return "jpeg";
   const ext = /\.([a-z0-9]{1,5})$/i.exec(filePath)?.[1]?.toLowerCase();
-  const byExt: Record<string, Sniffed> = { jpg: "jpeg", jpeg: "jpeg", jfif: "jpeg", png: "png", gif: "gif", webp: "webp", tif: "tiff", tiff: "tiff", heic: "heif", heif: "heif", avif: "heif" };
+  const byExt: Record<string, Sniffed> = {
+    jpg: "jpeg",
+    jpeg: "jpeg",
+    jfif: "jpeg",
+    png: "png",
+    gif: "gif",
+    webp: "webp",
+    tif: "tiff",
+    tiff: "tiff",
+    heic: "heif",
+    heif: "heif",
+    avif: "heif",
+  };
   return ext ? byExt[ext] : undefined;
 }
 
 /** A safe extension for a download's name (never .html or .svg: a saved page could run scripts). */
 export function downloadExtension(format: Sniffed): string {
-  const ext: Partial<Record<Sniffed, string>> = { jpeg: "jpg", png: "png", gif: "gif", webp: "webp", pdf: "pdf", ogg: "ogg", mp4: "mp4", zip: "zip" };
+  const ext: Partial<Record<Sniffed, string>> = {
+    jpeg: "jpg",
+    png: "png",
+    gif: "gif",
+    webp: "webp",
+    pdf: "pdf",
+    ogg: "ogg",
+    mp4: "mp4",
+    zip: "zip",
+  };
   return ext[format] ?? "bin";
 }
 

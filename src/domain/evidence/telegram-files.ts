@@ -30,7 +30,12 @@ export function createTelegramFiles(o: TelegramFilesOptions): TelegramFiles {
       const signal = AbortSignal.timeout(o.timeoutMs);
       let info: { ok?: boolean; description?: string; error_code?: number; result?: { file_path?: string; file_size?: number } };
       try {
-        const res = await call(`${root}/bot${o.token}/getFile`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ file_id: fileId }), signal });
+        const res = await call(`${root}/bot${o.token}/getFile`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ file_id: fileId }),
+          signal,
+        });
         info = (await res.json()) as typeof info;
       } catch {
         return unavailable;

@@ -14,7 +14,10 @@ const entrySchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/),
   /** "national" (everyone), "every" (exists in each region) or one region. */
   region: z.union([z.enum(["national", "every"]), z.enum(regions)]),
-  phone: z.string().regex(/^\d{3}$/).optional(),
+  phone: z
+    .string()
+    .regex(/^\d{3}$/)
+    .optional(),
   verified: z.boolean(),
   facts: z.array(factIdSchema).default([]),
   source: z.string().min(5),
@@ -39,7 +42,11 @@ export function loadHelpDirectory(input: unknown = data, knownFacts: Set<string>
 /** What a child in this region may be shown: verified national entries, then every region's, then the region's own. */
 export function entriesFor(directory: HelpDirectory, region: Region): DirectoryEntry[] {
   const verified = directory.entries.filter((e) => e.verified);
-  return [...verified.filter((e) => e.region === "national"), ...verified.filter((e) => e.region === "every"), ...localEntries(directory, region)];
+  return [
+    ...verified.filter((e) => e.region === "national"),
+    ...verified.filter((e) => e.region === "every"),
+    ...localEntries(directory, region),
+  ];
 }
 
 /** The verified entries about this region only (none: the child is told so and pointed to 111). */

@@ -38,10 +38,19 @@ export async function prune(db: Db, outbox: Pick<Outbox, "prune">, now = new Dat
   const codeAttempts = await db.codeAttempt.deleteMany({ where: { createdAt: { lt: before(keep.codeAttemptMs) } } });
   const consoleSessions = await db.consoleSession.deleteMany({ where: { expiresAt: { lt: before(keep.consoleSessionAfterExpiryMs) } } });
   // Only handled updates: one still being handled (done = false) is never removed here.
-  const processedUpdates = await db.processedUpdate.deleteMany({ where: { done: true, processedAt: { lt: before(keep.processedUpdateMs) } } });
+  const processedUpdates = await db.processedUpdate.deleteMany({
+    where: { done: true, processedAt: { lt: before(keep.processedUpdateMs) } },
+  });
   // The outbox measures age on its own clock (the wall clock in the app): shift the period by
   // how far `now` is from it, so that a `now` given here (a test, a catch-up run) counts the same.
   const outboxSent = await outbox.prune(keep.outboxSentDays - (now.getTime() - Date.now()) / DAY);
   const chatGates = await createChatGate(db).prune(keep.chatGateIdleMs, now);
-  return { sessions: sessions.count, codeAttempts: codeAttempts.count, consoleSessions: consoleSessions.count, processedUpdates: processedUpdates.count, outbox: outboxSent, chatGates };
+  return {
+    sessions: sessions.count,
+    codeAttempts: codeAttempts.count,
+    consoleSessions: consoleSessions.count,
+    processedUpdates: processedUpdates.count,
+    outbox: outboxSent,
+    chatGates,
+  };
 }

@@ -13,7 +13,8 @@ export type OutboxTarget = { to: "staff"; chat?: string } | { to: "child"; chatI
 
 /** The target column: "staff" (the default group) or "staff:<region>" (that region's own group). */
 const STAFF = "staff";
-const targetColumn = (target: OutboxTarget): string => (target.to === "staff" && target.chat && target.chat !== "*" ? `${STAFF}:${target.chat}` : target.to);
+const targetColumn = (target: OutboxTarget): string =>
+  target.to === "staff" && target.chat && target.chat !== "*" ? `${STAFF}:${target.chat}` : target.to;
 const staffChatOf = (column: string): string | undefined => (column.startsWith(`${STAFF}:`) ? column.slice(STAFF.length + 1) : undefined);
 
 export interface OutboxAfter {
@@ -111,7 +112,10 @@ export function createOutbox(deps: { db: Db; sealer: Sealer; now?: () => Date })
         )
         RETURNING "id"`;
       if (rows.length === 0) return [];
-      const full = await db.outboxMessage.findMany({ where: { id: { in: rows.map((r) => r.id) } }, orderBy: [{ rank: "asc" }, { createdAt: "asc" }] });
+      const full = await db.outboxMessage.findMany({
+        where: { id: { in: rows.map((r) => r.id) } },
+        orderBy: [{ rank: "asc" }, { createdAt: "asc" }],
+      });
       return Promise.all(
         full.map(async (row) => ({
           id: row.id,
@@ -135,21 +139,44 @@ export function createOutbox(deps: { db: Db; sealer: Sealer; now?: () => Date })
 
     /** Sent inside a digest message: the rows it covers count as delivered. */
     async sentInDigest(ids: string[]): Promise<void> {
-      await db.outboxMessage.updateMany({ where: { id: { in: ids } }, data: { status: "SENT", sentAt: now(), lockedUntil: null, lastError: IN_DIGEST } });
+      await db.outboxMessage.updateMany({
+        where: { id: { in: ids } },
+        data: { status: "SENT", sentAt: now(), lockedUntil: null, lastError: IN_DIGEST },
+      });
     },
 
     /** A digest message went out: it counts against the group's budget like any post. */
     async recordDigest(reports: number, chat?: string): Promise<void> {
-      await db.outboxMessage.create({ data: { key: `digest:${crypto.randomUUID()}`, target: targetColumn({ to: "staff", ...(chat ? { chat } : {}) }), method: "sendMessage", payloadSealed: `digest of ${reports}`, status: "SENT", sentAt: now() } });
+      await db.outboxMessage.create({
+        data: {
+          key: `digest:${crypto.randomUUID()}`,
+          target: targetColumn({ to: "staff", ...(chat ? { chat } : {}) }),
+          method: "sendMessage",
+          payloadSealed: `digest of ${reports}`,
+          status: "SENT",
+          sentAt: now(),
+        },
+      });
     },
 
     /** Try again after `delayMs`, or give up (a dead letter staff can see) after too many tries. */
-    async retry(message: ClaimedMessage, error: string, delayMs: number, options: { countsAsAttempt?: boolean } = {}): Promise<"retry" | "dead"> {
+    async retry(
+      message: ClaimedMessage,
+      error: string,
+      delayMs: number,
+      options: { countsAsAttempt?: boolean } = {},
+    ): Promise<"retry" | "dead"> {
       const attempts = message.attempts + (options.countsAsAttempt === false ? 0 : 1);
       const dead = attempts >= MAX_ATTEMPTS;
       await db.outboxMessage.update({
         where: { id: message.id },
-        data: { attempts, lastError: error.slice(0, 300), lockedUntil: null, status: dead ? "DEAD" : "PENDING", nextAttemptAt: new Date(now().getTime() + delayMs) },
+        data: {
+          attempts,
+          lastError: error.slice(0, 300),
+          lockedUntil: null,
+          status: dead ? "DEAD" : "PENDING",
+          nextAttemptAt: new Date(now().getTime() + delayMs),
+        },
       });
       return dead ? "dead" : "retry";
     },
@@ -169,7 +196,12 @@ export function createOutbox(deps: { db: Db; sealer: Sealer; now?: () => Date })
       // Rows sent inside a digest did not use a post of their own (the digest's row counts).
       const rows = await db.outboxMessage.groupBy({
         by: ["target"],
-        where: { target: { startsWith: STAFF }, status: "SENT", sentAt: { gte: new Date(now().getTime() - 60_000) }, OR: [{ lastError: null }, { lastError: { not: IN_DIGEST } }] },
+        where: {
+          target: { startsWith: STAFF },
+          status: "SENT",
+          sentAt: { gte: new Date(now().getTime() - 60_000) },
+          OR: [{ lastError: null }, { lastError: { not: IN_DIGEST } }],
+        },
         _count: { _all: true },
       });
       return rows.map((r) => ({ chat: staffChatOf(r.target), count: r._count._all }));
@@ -193,17 +225,27 @@ export function createOutbox(deps: { db: Db; sealer: Sealer; now?: () => Date })
 
     /** Dead letters for the console: what could not be delivered, and why (no content). */
     async deadLetters(take = 100) {
-      return db.outboxMessage.findMany({ where: { status: "DEAD" }, orderBy: { createdAt: "desc" }, take, select: { id: true, key: true, target: true, method: true, attempts: true, lastError: true, createdAt: true } });
+      return db.outboxMessage.findMany({
+        where: { status: "DEAD" },
+        orderBy: { createdAt: "desc" },
+        take,
+        select: { id: true, key: true, target: true, method: true, attempts: true, lastError: true, createdAt: true },
+      });
     },
 
     /** Staff may send a dead letter again (e.g. after the group was fixed). */
     async revive(id: string): Promise<void> {
-      await db.outboxMessage.updateMany({ where: { id, status: "DEAD" }, data: { status: "PENDING", attempts: 0, nextAttemptAt: now(), lastError: null } });
+      await db.outboxMessage.updateMany({
+        where: { id, status: "DEAD" },
+        data: { status: "PENDING", attempts: 0, nextAttemptAt: now(), lastError: null },
+      });
     },
 
     /** Sent rows older than `days` are pruned (their sealed payloads with them). */
     async prune(days: number): Promise<number> {
-      const { count } = await db.outboxMessage.deleteMany({ where: { status: "SENT", sentAt: { lt: new Date(now().getTime() - days * 24 * 60 * 60 * 1000) } } });
+      const { count } = await db.outboxMessage.deleteMany({
+        where: { status: "SENT", sentAt: { lt: new Date(now().getTime() - days * 24 * 60 * 60 * 1000) } },
+      });
       return count;
     },
   };

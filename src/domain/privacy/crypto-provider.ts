@@ -34,7 +34,8 @@ export async function deriveKey(appSecret: string, purpose: string, usage: "sign
 }
 
 // Web Crypto wants an ArrayBuffer-backed view; a Node Buffer may sit in a shared pool.
-const own = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => (bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes));
+const own = (bytes: Uint8Array): Uint8Array<ArrayBuffer> =>
+  bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
 
 export const webCrypto: CryptoProvider = {
   hmacKey(appSecret, purpose) {
@@ -44,8 +45,14 @@ export const webCrypto: CryptoProvider = {
   aesGcmKey(appSecret, purpose) {
     const key = deriveKey(appSecret, purpose, "encrypt");
     return {
-      encrypt: async (iv, plaintext, additionalData) => new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv: own(iv), additionalData: own(additionalData) }, await key, own(plaintext))),
-      decrypt: async (iv, sealed, additionalData) => new Uint8Array(await crypto.subtle.decrypt({ name: "AES-GCM", iv: own(iv), additionalData: own(additionalData) }, await key, own(sealed))),
+      encrypt: async (iv, plaintext, additionalData) =>
+        new Uint8Array(
+          await crypto.subtle.encrypt({ name: "AES-GCM", iv: own(iv), additionalData: own(additionalData) }, await key, own(plaintext)),
+        ),
+      decrypt: async (iv, sealed, additionalData) =>
+        new Uint8Array(
+          await crypto.subtle.decrypt({ name: "AES-GCM", iv: own(iv), additionalData: own(additionalData) }, await key, own(sealed)),
+        ),
     };
   },
 };

@@ -116,7 +116,11 @@ export function createCasework(db: Db, sealer: Sealer, now: () => Date = () => n
      * One page of the queue, ordered by the database: priority (URGENT first), then how soon the
      * answer is due, then case number. `next` is where the following page starts, if there is one.
      */
-    async queue(viewer: Viewer, filters: QueueFilters, page: { after?: QueueCursor | undefined; limit?: number } = {}): Promise<{ rows: QueueRow[]; next: QueueCursor | null }> {
+    async queue(
+      viewer: Viewer,
+      filters: QueueFilters,
+      page: { after?: QueueCursor | undefined; limit?: number } = {},
+    ): Promise<{ rows: QueueRow[]; next: QueueCursor | null }> {
       const limit = page.limit ?? QUEUE_PAGE_SIZE;
       const base = where(viewer, filters);
       const rows = await db.report.findMany({
@@ -155,7 +159,9 @@ export function createCasework(db: Db, sealer: Sealer, now: () => Date = () => n
     async version(viewer: Viewer): Promise<string> {
       const [agg, overdue] = await Promise.all([
         db.report.aggregate({ where: scope(viewer), _max: { updatedAt: true }, _count: { _all: true } }),
-        db.report.count({ where: { ...scope(viewer), status: { notIn: [...CLOSED_STATUSES] }, slaDueAt: { lt: now() }, firstResponseAt: null } }),
+        db.report.count({
+          where: { ...scope(viewer), status: { notIn: [...CLOSED_STATUSES] }, slaDueAt: { lt: now() }, firstResponseAt: null },
+        }),
       ]);
       return `${agg._count._all}:${agg._max.updatedAt?.getTime() ?? 0}:${overdue}`;
     },
@@ -175,21 +181,34 @@ export function createCasework(db: Db, sealer: Sealer, now: () => Date = () => n
      * closed and `tell` is given, the child's closing message (sealed, in the thread, signed by the
      * team) is written in the same transaction, and `tell.after` queues its notification there too.
      */
-    async setStatus(report: ReportRecord, staffId: string, status: Status, note: string, tell?: ClosingMessage): Promise<{ ok: boolean; problem?: string }> {
+    async setStatus(
+      report: ReportRecord,
+      staffId: string,
+      status: Status,
+      note: string,
+      tell?: ClosingMessage,
+    ): Promise<{ ok: boolean; problem?: string }> {
       if ((status === "CLOSED" || status === "REFERRED") && note.trim().length < 3) return { ok: false, problem: "note_required" };
       // The status, its event and the note that explains it are one change.
       const noteSealed = note.trim() ? await sealer.seal(note, `note:${report.id}`) : undefined;
       const closing = tell && status === "CLOSED" && (OPEN_STATUSES as readonly string[]).includes(report.status);
       const closingSealed = closing ? await sealer.seal(tell.text, `message:${report.id}`) : undefined;
       await db.$transaction(async (tx) => {
-        await tx.report.update({ where: { id: report.id }, data: { status, closedAt: (CLOSED_STATUSES as readonly Status[]).includes(status) ? now() : null } });
-        await tx.reportEvent.create({ data: { reportId: report.id, actor: staffId, kind: "status", data: { from: report.status, to: status } } });
+        await tx.report.update({
+          where: { id: report.id },
+          data: { status, closedAt: (CLOSED_STATUSES as readonly Status[]).includes(status) ? now() : null },
+        });
+        await tx.reportEvent.create({
+          data: { reportId: report.id, actor: staffId, kind: "status", data: { from: report.status, to: status } },
+        });
         if (noteSealed) {
           await tx.internalNote.create({ data: { reportId: report.id, author: staffId, bodySealed: noteSealed } });
           await tx.reportEvent.create({ data: { reportId: report.id, actor: staffId, kind: "note", data: {} } });
         }
         if (tell && closingSealed) {
-          const message = await tx.reportMessage.create({ data: { reportId: report.id, author: "STAFF", staffAuthor: staffId, bodySealed: closingSealed } });
+          const message = await tx.reportMessage.create({
+            data: { reportId: report.id, author: "STAFF", staffAuthor: staffId, bodySealed: closingSealed },
+          });
           await tx.reportEvent.create({ data: { reportId: report.id, actor: staffId, kind: "closing_message", data: {} } });
           await tell.after(tx, message.id);
         }
@@ -202,12 +221,18 @@ export function createCasework(db: Db, sealer: Sealer, now: () => Date = () => n
      * The report itself is not counted: a case can be closed after work done outside the thread.
      */
     async childAwaitsAnswer(reportId: string): Promise<boolean> {
-      const last = await db.reportMessage.findFirst({ where: { reportId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { author: true } });
+      const last = await db.reportMessage.findFirst({
+        where: { reportId },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: { author: true },
+      });
       return last?.author === "CHILD";
     },
 
     async addNote(report: ReportRecord, staffId: string, text: string): Promise<void> {
-      await db.internalNote.create({ data: { reportId: report.id, author: staffId, bodySealed: await sealer.seal(text, `note:${report.id}`) } });
+      await db.internalNote.create({
+        data: { reportId: report.id, author: staffId, bodySealed: await sealer.seal(text, `note:${report.id}`) },
+      });
       await event(report.id, staffId, "note");
     },
 
@@ -228,7 +253,9 @@ export function createCasework(db: Db, sealer: Sealer, now: () => Date = () => n
         await tx.reportEvent.create({ data: { reportId: report.id, actor: staffId, kind: "referral", data: { agency } } });
         if (report.status !== "REFERRED") {
           await tx.report.update({ where: { id: report.id }, data: { status: "REFERRED", closedAt: null } });
-          await tx.reportEvent.create({ data: { reportId: report.id, actor: staffId, kind: "status", data: { from: report.status, to: "REFERRED" } } });
+          await tx.reportEvent.create({
+            data: { reportId: report.id, actor: staffId, kind: "status", data: { from: report.status, to: "REFERRED" } },
+          });
         }
         await tx.internalNote.create({ data: { reportId: report.id, author: staffId, bodySealed: noteSealed } });
         await tx.reportEvent.create({ data: { reportId: report.id, actor: staffId, kind: "note", data: {} } });
@@ -239,13 +266,18 @@ export function createCasework(db: Db, sealer: Sealer, now: () => Date = () => n
     /** The outcome is free text about the child's situation: sealed like the child's words. */
     async referralOutcome(referralId: string, staffId: string, outcome: string): Promise<void> {
       const referral = await db.referral.findUniqueOrThrow({ where: { id: referralId } });
-      await db.referral.update({ where: { id: referralId }, data: { outcome: await sealer.seal(outcome, `referral:${referral.reportId}`), outcomeAt: now() } });
+      await db.referral.update({
+        where: { id: referralId },
+        data: { outcome: await sealer.seal(outcome, `referral:${referral.reportId}`), outcomeAt: now() },
+      });
       await event(referral.reportId, staffId, "referral_outcome");
     },
 
     async referrals(reportId: string) {
       const rows = await db.referral.findMany({ where: { reportId }, orderBy: { referredAt: "asc" } });
-      return Promise.all(rows.map(async (r) => ({ ...r, outcome: r.outcome ? await sealer.open(r.outcome, `referral:${reportId}`) : null })));
+      return Promise.all(
+        rows.map(async (r) => ({ ...r, outcome: r.outcome ? await sealer.open(r.outcome, `referral:${reportId}`) : null })),
+      );
     },
     history: (reportId: string) => db.reportEvent.findMany({ where: { reportId }, orderBy: { createdAt: "asc" } }),
 

@@ -77,7 +77,8 @@ export function createReportService({ db, sealer, codes, sla, now = () => new Da
       const draftKey = await codes.hash(`draft:${who.draftKey}`);
       const code = await codes.forDraft(who.draftKey);
       const existing = await db.report.findUnique({ where: { draftKey } });
-      if (existing) return { report: existing, code, triage: { priority: existing.priority, reasons: existing.priorityReasons }, again: true };
+      if (existing)
+        return { report: existing, code, triage: { priority: existing.priority, reasons: existing.priorityReasons }, again: true };
       const since = new Date(now().getTime() - 30 * 24 * 60 * 60 * 1000);
       const previousReports = await db.report.count({ where: { reporterPseudonym: who.pseudonym, createdAt: { gte: since } } });
       const result = triage({ ...draft, findings: who.findings, previousReports });
@@ -108,7 +109,9 @@ export function createReportService({ db, sealer, codes, sla, now = () => new Da
       try {
         const report = await db.$transaction(async (tx) => {
           const report = await tx.report.create({ data });
-          await tx.reportEvent.create({ data: { reportId: id, actor: "child", kind: "created", data: { priority: result.priority, reasons: result.reasons.join(",") } } });
+          await tx.reportEvent.create({
+            data: { reportId: id, actor: "child", kind: "created", data: { priority: result.priority, reasons: result.reasons.join(",") } },
+          });
           await then(tx, report, content);
           return report;
         });
@@ -131,7 +134,10 @@ export function createReportService({ db, sealer, codes, sla, now = () => new Da
     async byStaffPost(messageId: number): Promise<ReportRecord | null> {
       const own = await db.report.findFirst({ where: { staffMessageId: messageId } });
       if (own) return own;
-      const followup = await db.reportEvent.findFirst({ where: { kind: "staff_post", data: { path: ["messageId"], equals: messageId } }, select: { reportId: true } });
+      const followup = await db.reportEvent.findFirst({
+        where: { kind: "staff_post", data: { path: ["messageId"], equals: messageId } },
+        select: { reportId: true },
+      });
       return followup ? db.report.findUnique({ where: { id: followup.reportId } }) : null;
     },
 
@@ -154,7 +160,13 @@ export function createReportService({ db, sealer, codes, sla, now = () => new Da
     async thread(reportId: string): Promise<ThreadMessage[]> {
       const rows = await db.reportMessage.findMany({ where: { reportId }, orderBy: { createdAt: "asc" } });
       return Promise.all(
-        rows.map(async (r) => ({ id: r.id, author: r.author, createdAt: r.createdAt, readAt: r.readAt, body: await sealer.open(r.bodySealed, `message:${r.reportId}`) })),
+        rows.map(async (r) => ({
+          id: r.id,
+          author: r.author,
+          createdAt: r.createdAt,
+          readAt: r.readAt,
+          body: await sealer.open(r.bodySealed, `message:${r.reportId}`),
+        })),
       );
     },
 
@@ -173,8 +185,18 @@ export function createReportService({ db, sealer, codes, sla, now = () => new Da
         await tx.reportEvent.create({ data: { reportId: report.id, actor: "child", kind: "message", data: {} } });
         if (raise) {
           const reasons = [...new Set([...report.priorityReasons, ...urgent.map((f) => `risk:${f.signal}`)])];
-          await tx.report.update({ where: { id: report.id }, data: { priority: "URGENT", priorityReasons: reasons, slaDueAt: slaDueAt("URGENT", now(), sla) } });
-          await tx.reportEvent.create({ data: { reportId: report.id, actor: "bot", kind: "priority", data: { from: report.priority, to: "URGENT", reason: "risk words in a follow-up" } } });
+          await tx.report.update({
+            where: { id: report.id },
+            data: { priority: "URGENT", priorityReasons: reasons, slaDueAt: slaDueAt("URGENT", now(), sla) },
+          });
+          await tx.reportEvent.create({
+            data: {
+              reportId: report.id,
+              actor: "bot",
+              kind: "priority",
+              data: { from: report.priority, to: "URGENT", reason: "risk words in a follow-up" },
+            },
+          });
         }
         await then(tx, message.id, raise);
       });
@@ -182,12 +204,18 @@ export function createReportService({ db, sealer, codes, sla, now = () => new Da
     },
 
     /** A staff reply, the case's first response and status, and the child's notification, together. */
-    async addStaffReply(report: ReportRecord, staff: string, text: string, then: (tx: Tx, messageId: string) => Promise<void> = async () => undefined): Promise<string> {
+    async addStaffReply(
+      report: ReportRecord,
+      staff: string,
+      text: string,
+      then: (tx: Tx, messageId: string) => Promise<void> = async () => undefined,
+    ): Promise<string> {
       const bodySealed = await sealer.seal(text, `message:${report.id}`);
       return db.$transaction(async (tx) => {
         const message = await tx.reportMessage.create({ data: { reportId: report.id, author: "STAFF", staffAuthor: staff, bodySealed } });
         await tx.report.updateMany({ where: { id: report.id, firstResponseAt: null }, data: { firstResponseAt: now() } });
-        if (report.status === "NEW" || report.status === "TRIAGED") await tx.report.update({ where: { id: report.id }, data: { status: "IN_PROGRESS" } });
+        if (report.status === "NEW" || report.status === "TRIAGED")
+          await tx.report.update({ where: { id: report.id }, data: { status: "IN_PROGRESS" } });
         await tx.reportEvent.create({ data: { reportId: report.id, actor: staff, kind: "reply", data: {} } });
         await then(tx, message.id);
         return message.id;

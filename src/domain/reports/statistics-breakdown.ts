@@ -48,7 +48,16 @@ export async function statisticsBreakdown(db: Db, options: { timeZone: string; m
   const since = new Date(now.getTime() - (options.months ?? 12) * 31 * 24 * 60 * 60 * 1000);
   const rows = await db.report.findMany({
     where: { createdAt: { gte: since }, status: { not: "SPAM" } },
-    select: { createdAt: true, category: true, region: true, ageBand: true, priority: true, status: true, slaDueAt: true, firstResponseAt: true },
+    select: {
+      createdAt: true,
+      category: true,
+      region: true,
+      ageBand: true,
+      priority: true,
+      status: true,
+      slaDueAt: true,
+      firstResponseAt: true,
+    },
   });
   const month = monthIn(options.timeZone);
   const groups = new Map<string, { row: BreakdownRow; minutes: number[] }>();
@@ -56,7 +65,23 @@ export async function statisticsBreakdown(db: Db, options: { timeZone: string; m
     const row = { month: month(r.createdAt), region: r.region ?? "unknown", category: r.category, ageBand: r.ageBand ?? "unknown" };
     const key = [row.month, row.region, row.category, row.ageBand].join("|");
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { row: { ...row, reports: 0, urgent: 0, open: 0, overdue: 0, answered: 0, answeredWithinDeadline: 0, medianFirstResponseMinutes: null }, minutes: [] }));
+    if (!g)
+      groups.set(
+        key,
+        (g = {
+          row: {
+            ...row,
+            reports: 0,
+            urgent: 0,
+            open: 0,
+            overdue: 0,
+            answered: 0,
+            answeredWithinDeadline: 0,
+            medianFirstResponseMinutes: null,
+          },
+          minutes: [],
+        }),
+      );
     const open = !(CLOSED_STATUSES as readonly string[]).includes(r.status);
     g.row.reports++;
     if (r.priority === "URGENT") g.row.urgent++;
@@ -70,5 +95,11 @@ export async function statisticsBreakdown(db: Db, options: { timeZone: string; m
   }
   return [...groups.values()]
     .map(({ row, minutes }) => ({ ...row, medianFirstResponseMinutes: median(minutes) === null ? null : Math.round(median(minutes)!) }))
-    .sort((a, b) => a.month.localeCompare(b.month) || a.region.localeCompare(b.region) || a.category.localeCompare(b.category) || a.ageBand.localeCompare(b.ageBand));
+    .sort(
+      (a, b) =>
+        a.month.localeCompare(b.month) ||
+        a.region.localeCompare(b.region) ||
+        a.category.localeCompare(b.category) ||
+        a.ageBand.localeCompare(b.ageBand),
+    );
 }

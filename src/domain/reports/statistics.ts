@@ -58,7 +58,9 @@ export async function statistics(db: Db, options: { weeks?: number; now?: Date; 
     }
   }
   responses.sort((a, b) => a - b);
-  const median = responses.length ? (responses[Math.floor((responses.length - 1) / 2)]! + responses[Math.ceil((responses.length - 1) / 2)]!) / 2 : null;
+  const median = responses.length
+    ? (responses[Math.floor((responses.length - 1) / 2)]! + responses[Math.ceil((responses.length - 1) / 2)]!) / 2
+    : null;
   return {
     weeks,
     byWeekCategory,
@@ -80,7 +82,19 @@ export function statisticsCsv(stats: Statistics): string {
     const r = stats.byRegion.find((x) => x.region === region);
     const q = quiz.get(region);
     const pct = (v: number | null | undefined) => (v === null || v === undefined ? "" : v.toFixed(3));
-    lines.push([region, r?.total ?? 0, r?.open ?? 0, r?.overdue ?? 0, r?.urgent ?? 0, q?.results ?? 0, pct(q?.rightsAwareness), pct(q?.responsibilitiesAwareness), pct(q?.satisfaction)].join(","));
+    lines.push(
+      [
+        region,
+        r?.total ?? 0,
+        r?.open ?? 0,
+        r?.overdue ?? 0,
+        r?.urgent ?? 0,
+        q?.results ?? 0,
+        pct(q?.rightsAwareness),
+        pct(q?.responsibilitiesAwareness),
+        pct(q?.satisfaction),
+      ].join(","),
+    );
   }
   return lines.join("\n") + "\n";
 }

@@ -18,7 +18,13 @@ const librarySchema = z.object({
           other: z.array(z.string()).default([]),
         }),
         /** The verified facts (flows/facts.json) each section states: a law, an age, a year, a number. */
-        facts: z.object({ short: z.array(factIdSchema).optional(), more: z.array(factIdSchema).optional(), todo: z.array(factIdSchema).optional() }).default({}),
+        facts: z
+          .object({
+            short: z.array(factIdSchema).optional(),
+            more: z.array(factIdSchema).optional(),
+            todo: z.array(factIdSchema).optional(),
+          })
+          .default({}),
         contacts: z.array(z.enum(["150", "111", "112", "102", "103"])),
         report: z.boolean(),
         /** Where «This is happening to me» leads: the report, crisis help first (then the team), or «Get help now». */
@@ -28,7 +34,9 @@ const librarySchema = z.object({
     )
     .min(20),
   sourceNames: z.record(z.string(), localized),
-  quiz: z.array(z.object({ id: z.string(), indicator: z.enum(["rights", "responsibilities"]), correct: z.number().int().min(0).max(2) })).min(8),
+  quiz: z
+    .array(z.object({ id: z.string(), indicator: z.enum(["rights", "responsibilities"]), correct: z.number().int().min(0).max(2) }))
+    .min(8),
 });
 
 export type RightsLibrary = z.infer<typeof librarySchema>;
@@ -62,7 +70,12 @@ export function loadRightsLibrary(input: unknown = data, knownFacts: Set<string>
  * The sources of a topic in one language, one line each: the Convention, then the laws.
  * `articleWord` gets the count too: Kazakh says «19-бап» for one article but «19, 39-баптар».
  */
-export function topicSources(library: RightsLibrary, topic: Topic, language: "kk" | "ru" | "en", articleWord: (list: string, count: number) => string): string[] {
+export function topicSources(
+  library: RightsLibrary,
+  topic: Topic,
+  language: "kk" | "ru" | "en",
+  articleWord: (list: string, count: number) => string,
+): string[] {
   const lines: string[] = [];
   const crc = topic.sources.crc;
   if (crc.length) lines.push(`${library.sourceNames.crc?.[language] ?? "UN CRC"}: ${articleWord(crc.join(", "), crc.length)}`);

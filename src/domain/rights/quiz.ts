@@ -36,7 +36,10 @@ export interface QuizAggregate {
   satisfaction: number | null;
 }
 
-export async function saveQuizResult(db: Db, result: QuizScore & { language: string; region?: string | undefined; ageBand?: string | undefined; satisfaction?: string | undefined }): Promise<void> {
+export async function saveQuizResult(
+  db: Db,
+  result: QuizScore & { language: string; region?: string | undefined; ageBand?: string | undefined; satisfaction?: string | undefined },
+): Promise<void> {
   await db.quizResult.create({
     data: { ...result, region: result.region ?? null, ageBand: result.ageBand ?? null, satisfaction: result.satisfaction ?? null },
   });
@@ -48,7 +51,11 @@ export async function quizByRegion(db: Db): Promise<QuizAggregate[]> {
     _count: { _all: true },
     _sum: { rightsCorrect: true, rightsTotal: true, responsibilitiesCorrect: true, responsibilitiesTotal: true },
   });
-  const satisfaction = await db.quizResult.groupBy({ by: ["region", "satisfaction"], _count: { _all: true }, where: { satisfaction: { not: null } } });
+  const satisfaction = await db.quizResult.groupBy({
+    by: ["region", "satisfaction"],
+    _count: { _all: true },
+    where: { satisfaction: { not: null } },
+  });
   return rows.map((r) => {
     const answered = satisfaction.filter((s) => s.region === r.region);
     const total = answered.reduce((n, s) => n + s._count._all, 0);

@@ -65,7 +65,14 @@ function wordScore(word: string, stem: Stem, transliterated = false): number {
   // One typo in a longer stem still counts ("обзывют", "cyberbulying"), but less than an exact
   // stem, so "name" finds the topic about names before the one about name-calling ("names").
   // Not for a context stem: a hint that is also a guess is noise («когда» is not «қолда»).
-  if (stem.weight === 1 && s.length >= (transliterated ? TYPO_MIN_STEM_TRANSLITERATED : TYPO_MIN_STEM) && word.length >= s.length - 1 && (withinOneEdit(word.slice(0, s.length), s) || withinOneEdit(word.slice(0, s.length - 1), s) || withinOneEdit(word.slice(0, s.length + 1), s))) {
+  if (
+    stem.weight === 1 &&
+    s.length >= (transliterated ? TYPO_MIN_STEM_TRANSLITERATED : TYPO_MIN_STEM) &&
+    word.length >= s.length - 1 &&
+    (withinOneEdit(word.slice(0, s.length), s) ||
+      withinOneEdit(word.slice(0, s.length - 1), s) ||
+      withinOneEdit(word.slice(0, s.length + 1), s))
+  ) {
     return (s.length - 1) * 0.75;
   }
   return 0;
@@ -143,10 +150,16 @@ function indexes(library: RightsLibrary): Indexes {
   let found = indexedLibraries.get(library);
   if (!found) {
     const all = preparedTopics(library).map((topic, index) =>
-      (["kk", "ru", "en"] as const).flatMap((lang) => topic[lang].stems.map((stem): Entry => ({ text: stem.text, exact: stem.exact, topic: index, lang, stem }))),
+      (["kk", "ru", "en"] as const).flatMap((lang) =>
+        topic[lang].stems.map((stem): Entry => ({ text: stem.text, exact: stem.exact, topic: index, lang, stem })),
+      ),
     );
     const entries = all.flat();
-    found = { cyrillic: createStemIndex(entries.filter((e) => e.lang !== "en")), latin: createStemIndex(entries.filter((e) => e.lang === "en")), all };
+    found = {
+      cyrillic: createStemIndex(entries.filter((e) => e.lang !== "en")),
+      latin: createStemIndex(entries.filter((e) => e.lang === "en")),
+      all,
+    };
     indexedLibraries.set(library, found);
   }
   return found;

@@ -18,7 +18,18 @@
 import en from "./lexicons/en.json" with { type: "json" };
 import kk from "./lexicons/kk.json" with { type: "json" };
 import ru from "./lexicons/ru.json" with { type: "json" };
-import { compileLexicons, pairKey, SIGNAL_LEVEL, SIGNAL_ORDER, type CompiledLexicon, type ExceptWord, type LexiconFile, type RiskLevel, type RiskSignal, type Rule } from "./lexicon.js";
+import {
+  compileLexicons,
+  pairKey,
+  SIGNAL_LEVEL,
+  SIGNAL_ORDER,
+  type CompiledLexicon,
+  type ExceptWord,
+  type LexiconFile,
+  type RiskLevel,
+  type RiskSignal,
+  type Rule,
+} from "./lexicon.js";
 import { fragment, tokenise, type Token } from "./normalise.js";
 
 export type { RiskLevel, RiskSignal } from "./lexicon.js";
@@ -56,9 +67,11 @@ function lookupTokens(tokens: readonly Token[]): Map<number, boolean>[] {
       const english = token.lat === "" ? new Map<number, boolean>() : LEXICON.latinTrie.lookup(token.lat);
       const isEnglish =
         LEXICON.englishSpellings.has(token.latRaw) ||
-        ENGLISH_ENDING.test(token.latRaw) || (token.lat.length >= 5 && [...english.keys()].some((id) => LEXICON.englishWords.has(id))); // "kep" (kk) ≠ "keep"
+        ENGLISH_ENDING.test(token.latRaw) ||
+        (token.lat.length >= 5 && [...english.keys()].some((id) => LEXICON.englishWords.has(id))); // "kep" (kk) ≠ "keep"
       ids = token.cyr === "" || isEnglish ? new Map<number, boolean>() : LEXICON.cyrillicTrie.lookup(token.cyr);
-      if (token.cyrAlt !== "" && !isEnglish) for (const [id, typo] of LEXICON.cyrillicTrie.lookup(token.cyrAlt)) if (!ids.has(id) || !typo) ids.set(id, typo);
+      if (token.cyrAlt !== "" && !isEnglish)
+        for (const [id, typo] of LEXICON.cyrillicTrie.lookup(token.cyrAlt)) if (!ids.has(id) || !typo) ids.set(id, typo);
       for (const [id, typo] of english) ids.set(id, typo);
       // A word the lexicons know as it is ("отчим") is not a typo of another one ("отжим").
       if ([...ids.values()].some((typo) => !typo)) for (const [id, typo] of ids) if (typo) ids.delete(id);
@@ -194,7 +207,13 @@ function negated(ctx: Context, rule: Rule, combo: readonly Occurrence[]): boolea
       if (!marks.filler[k]) reach -= 1;
     }
     const after = o.to + 1;
-    if (after < ctx.tokens.length && ctx.tokens[after]?.clause === ctx.tokens[o.to]?.clause && !inCombo(combo, after) && marks.negationAfter[after]) return true;
+    if (
+      after < ctx.tokens.length &&
+      ctx.tokens[after]?.clause === ctx.tokens[o.to]?.clause &&
+      !inCombo(combo, after) &&
+      marks.negationAfter[after]
+    )
+      return true;
   }
   return false;
 }
@@ -207,9 +226,20 @@ function negatedWord(ctx: Context, language: number, at: number, atEnd: number, 
   const marks = ctx.marks[language];
   if (!marks) return false;
   const before = at - 1;
-  if (!(before >= from && before <= to) && before >= 0 && ctx.tokens[before]?.clause === ctx.tokens[at]?.clause && marks.negation[before] === 1) return true;
+  if (
+    !(before >= from && before <= to) &&
+    before >= 0 &&
+    ctx.tokens[before]?.clause === ctx.tokens[at]?.clause &&
+    marks.negation[before] === 1
+  )
+    return true;
   const after = atEnd + 1;
-  return !(after >= from && after <= to) && after < ctx.tokens.length && ctx.tokens[after]?.clause === ctx.tokens[atEnd]?.clause && marks.negationAfter[after] === 1;
+  return (
+    !(after >= from && after <= to) &&
+    after < ctx.tokens.length &&
+    ctx.tokens[after]?.clause === ctx.tokens[atEnd]?.clause &&
+    marks.negationAfter[after] === 1
+  );
 }
 
 /** Punctuation that introduces a quote: what follows is the song's or book's words, not the child's. */

@@ -304,11 +304,15 @@ export function compileLexicons(files: readonly LexiconFile[]): CompiledLexicon 
       negationScope: file.negation_scope ?? 2,
       ownVoice: addConcept(`${lang}:(own_voice)`, file.own_voice ?? [], []),
       firstPerson: addConcept(`${lang}:(first_person)`, file.first_person ?? [], []),
-      ownVoiceContexts: new Set([...(file.quote_context?.concepts ?? []), ...(file.own_voice_contexts ?? [])].map((n) => resolve(n, "own_voice_contexts"))),
+      ownVoiceContexts: new Set(
+        [...(file.quote_context?.concepts ?? []), ...(file.own_voice_contexts ?? [])].map((n) => resolve(n, "own_voice_contexts")),
+      ),
     };
     const quote = file.quote_context;
     const quoteConcepts = (quote?.concepts ?? []).map((n) => resolve(n, "quote_context"));
-    for (const signal of quote?.signals ?? []) if (!(SIGNAL_ORDER as readonly string[]).includes(signal)) throw new Error(`risk lexicon ${lang}: unknown signal "${signal}" in quote_context`);
+    for (const signal of quote?.signals ?? [])
+      if (!(SIGNAL_ORDER as readonly string[]).includes(signal))
+        throw new Error(`risk lexicon ${lang}: unknown signal "${signal}" in quote_context`);
     languages.push(language);
     const everywhere = (file.unless_everywhere ?? []).map((n) => resolve(n, "unless_everywhere"));
     file.rules.forEach((rule, r) => {

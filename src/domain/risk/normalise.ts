@@ -49,25 +49,104 @@ const CLAUSE_END = new Set(["!", "…", ",", ":", "(", ")", "«", "»", '"', "�
 
 /** Latin letters and digits that look like Cyrillic ones, used inside Cyrillic words. */
 const LOOKALIKES: Readonly<Record<string, string>> = {
-  a: "а", b: "в", c: "с", e: "е", h: "н", i: "і", k: "к", m: "м", o: "о", p: "р", t: "т", x: "х", y: "у",
-  "0": "о", "3": "з", "4": "ч", "6": "б",
+  a: "а",
+  b: "в",
+  c: "с",
+  e: "е",
+  h: "н",
+  i: "і",
+  k: "к",
+  m: "м",
+  o: "о",
+  p: "р",
+  t: "т",
+  x: "х",
+  y: "у",
+  "0": "о",
+  "3": "з",
+  "4": "ч",
+  "6": "б",
 };
 
 /** Cyrillic folding: the same key for the Kazakh letter and its keyboard-less substitute. */
 const FOLD: Readonly<Record<string, string>> = {
-  ё: "е", ъ: "", ь: "", ә: "а", ғ: "г", қ: "к", ң: "н", ө: "о", ұ: "у", ү: "у", һ: "х", і: "и", й: "и",
-  ї: "и", є: "е", ў: "у",
+  ё: "е",
+  ъ: "",
+  ь: "",
+  ә: "а",
+  ғ: "г",
+  қ: "к",
+  ң: "н",
+  ө: "о",
+  ұ: "у",
+  ү: "у",
+  һ: "х",
+  і: "и",
+  й: "и",
+  ї: "и",
+  є: "е",
+  ў: "у",
 };
 
 /** Latin → Cyrillic for words typed in Latin letters (Russian chat habits + Kazakh Latin alphabets). */
 const TRANSLIT: readonly (readonly [string, string])[] = [
-  ["shch", "щ"], ["sch", "щ"], ["zh", "ж"], ["kh", "х"], ["ch", "ч"], ["sh", "ш"], ["ts", "ц"],
-  ["ya", "я"], ["yu", "ю"], ["yo", "е"], ["ye", "е"], ["ja", "я"], ["ju", "ю"], ["jo", "е"],
-  ["a", "а"], ["b", "б"], ["v", "в"], ["w", "в"], ["g", "г"], ["d", "д"], ["e", "е"], ["z", "з"], ["i", "и"],
-  ["j", "ж"], ["k", "к"], ["l", "л"], ["m", "м"], ["n", "н"], ["o", "о"], ["p", "п"], ["r", "р"], ["s", "с"],
-  ["t", "т"], ["u", "у"], ["f", "ф"], ["h", "х"], ["x", "х"], ["c", "ц"], ["q", "қ"],
-  ["ä", "ә"], ["á", "ә"], ["ö", "ө"], ["ó", "ө"], ["ü", "ү"], ["ū", "ұ"], ["ú", "ұ"], ["ğ", "ғ"], ["ǵ", "ғ"],
-  ["ñ", "ң"], ["ń", "ң"], ["ı", "і"], ["ş", "ш"], ["ç", "ч"], ["ý", "у"], ["é", "е"], ["í", "и"], ["ś", "ш"],
+  ["shch", "щ"],
+  ["sch", "щ"],
+  ["zh", "ж"],
+  ["kh", "х"],
+  ["ch", "ч"],
+  ["sh", "ш"],
+  ["ts", "ц"],
+  ["ya", "я"],
+  ["yu", "ю"],
+  ["yo", "е"],
+  ["ye", "е"],
+  ["ja", "я"],
+  ["ju", "ю"],
+  ["jo", "е"],
+  ["a", "а"],
+  ["b", "б"],
+  ["v", "в"],
+  ["w", "в"],
+  ["g", "г"],
+  ["d", "д"],
+  ["e", "е"],
+  ["z", "з"],
+  ["i", "и"],
+  ["j", "ж"],
+  ["k", "к"],
+  ["l", "л"],
+  ["m", "м"],
+  ["n", "н"],
+  ["o", "о"],
+  ["p", "п"],
+  ["r", "р"],
+  ["s", "с"],
+  ["t", "т"],
+  ["u", "у"],
+  ["f", "ф"],
+  ["h", "х"],
+  ["x", "х"],
+  ["c", "ц"],
+  ["q", "қ"],
+  ["ä", "ә"],
+  ["á", "ә"],
+  ["ö", "ө"],
+  ["ó", "ө"],
+  ["ü", "ү"],
+  ["ū", "ұ"],
+  ["ú", "ұ"],
+  ["ğ", "ғ"],
+  ["ǵ", "ғ"],
+  ["ñ", "ң"],
+  ["ń", "ң"],
+  ["ı", "і"],
+  ["ş", "ш"],
+  ["ç", "ч"],
+  ["ý", "у"],
+  ["é", "е"],
+  ["í", "и"],
+  ["ś", "ш"],
 ];
 const TRANSLIT_MAP = new Map(TRANSLIT);
 /** Kazakh vowel harmony in Latin spelling: a word with back vowels only reads "i" as ы. */
@@ -163,9 +242,10 @@ export function latinKey(word: string): string {
 
 /** Kazakh case endings written after a hyphen ("ҰБТ-дан", "Kaspi-ге"): dropped, not words. */
 const HYPHEN_SUFFIXES = new Set(
-  ("дан ден тан тен нан нен ға ге қа ке на не да де та те ның нің дың дің тың тің ны ні ды ді ты ті ға ге мен бен пен " +
-    "ша ше ке қа ға ге дағы дегі тағы тегі ның ым ім м ың ің ң сы сі ы і ке тен dan den tan ten ga ge qa ke da de ta te nyn nin dy di ty ti")
-    .split(" "),
+  (
+    "дан ден тан тен нан нен ға ге қа ке на не да де та те ның нің дың дің тың тің ны ні ды ді ты ті ға ге мен бен пен " +
+    "ша ше ке қа ға ге дағы дегі тағы тегі ның ым ім м ың ің ң сы сі ы і ке тен dan den tan ten ga ge qa ke da de ta te nyn nin dy di ty ti"
+  ).split(" "),
 );
 
 interface RawWord {
@@ -271,7 +351,8 @@ function formsOf(word: string): Forms {
   } else if (hasLatin) {
     latRaw = word;
     cyrRaw = foldCyrillic(transliterate(latRaw));
-    if (latRaw.includes("j") || (latRaw.includes("i") && BACK_VOWEL.test(latRaw) && !FRONT_VOWEL.test(latRaw))) cyrAlt = collapse(foldCyrillic(transliterate(latRaw, "kk")));
+    if (latRaw.includes("j") || (latRaw.includes("i") && BACK_VOWEL.test(latRaw) && !FRONT_VOWEL.test(latRaw)))
+      cyrAlt = collapse(foldCyrillic(transliterate(latRaw, "kk")));
   } else {
     cyrRaw = word;
   }

@@ -68,7 +68,17 @@ export function createSignalService(deps: { db: Db; sealer: Sealer; now?: () => 
       }
       for (let attempt = 0; ; attempt++) {
         try {
-          const signal = await db.signal.create({ data: { reference: newReference(), pseudonym: input.pseudonym, signals: input.signals, language: input.language, place: input.place, lastSeenAt: at, createdAt: at } });
+          const signal = await db.signal.create({
+            data: {
+              reference: newReference(),
+              pseudonym: input.pseudonym,
+              signals: input.signals,
+              language: input.language,
+              place: input.place,
+              lastSeenAt: at,
+              createdAt: at,
+            },
+          });
           return { signal, fresh: true };
         } catch (error) {
           // A reference already taken (31^5 of them): draw again, a few times.
@@ -80,14 +90,20 @@ export function createSignalService(deps: { db: Db; sealer: Sealer; now?: () => 
     /** The child wrote again: keeps "still in the chat" true on their signals of the last day. */
     async seen(pseudonym: string): Promise<void> {
       const at = now();
-      await db.signal.updateMany({ where: { pseudonym, createdAt: { gte: new Date(at.getTime() - FOLLOW_MS) } }, data: { lastSeenAt: at } });
+      await db.signal.updateMany({
+        where: { pseudonym, createdAt: { gte: new Date(at.getTime() - FOLLOW_MS) } },
+        data: { lastSeenAt: at },
+      });
     },
 
     /** "The team may write to me here": keeps the way back, sealed, on the child's own signal. */
     async allowReplies(signalId: string, pseudonym: string, chatId: number): Promise<boolean> {
       const signal = await db.signal.findFirst({ where: { id: signalId, pseudonym, status: { not: "CLOSED" } }, select: { id: true } });
       if (!signal) return false;
-      await db.signal.update({ where: { id: signal.id }, data: { contactSealed: await sealer.seal(String(chatId), contactContext(signal.id)), lastSeenAt: now() } });
+      await db.signal.update({
+        where: { id: signal.id },
+        data: { contactSealed: await sealer.seal(String(chatId), contactContext(signal.id)), lastSeenAt: now() },
+      });
       return true;
     },
 
@@ -109,7 +125,12 @@ export function createSignalService(deps: { db: Db; sealer: Sealer; now?: () => 
     },
 
     /** A staff reply, kept sealed until the child opens it. */
-    async addReply(signal: SignalRecord, staffId: string, text: string, then: (tx: Tx, messageId: string) => Promise<void>): Promise<string> {
+    async addReply(
+      signal: SignalRecord,
+      staffId: string,
+      text: string,
+      then: (tx: Tx, messageId: string) => Promise<void>,
+    ): Promise<string> {
       const bodySealed = await sealer.seal(text, `signal-message:${signal.id}`);
       return db.$transaction(async (tx) => {
         const created = await tx.signalMessage.create({ data: { signalId: signal.id, staffAuthor: staffId, bodySealed } });
@@ -136,8 +157,15 @@ export function createSignalService(deps: { db: Db; sealer: Sealer; now?: () => 
       const row = await db.signal.findUnique({ where: { id: signal.id }, select: { pseudonym: true } });
       if (!row) return;
       await db.$transaction([
-        db.blockedPseudonym.upsert({ where: { pseudonym: row.pseudonym }, create: { pseudonym: row.pseudonym, reason: `signal ${signal.reference}`, blockedBy: staffId }, update: {} }),
-        db.signal.updateMany({ where: { pseudonym: row.pseudonym, status: { not: "CLOSED" } }, data: { status: "CLOSED", closedAt: now(), closedBy: staffId } }),
+        db.blockedPseudonym.upsert({
+          where: { pseudonym: row.pseudonym },
+          create: { pseudonym: row.pseudonym, reason: `signal ${signal.reference}`, blockedBy: staffId },
+          update: {},
+        }),
+        db.signal.updateMany({
+          where: { pseudonym: row.pseudonym, status: { not: "CLOSED" } },
+          data: { status: "CLOSED", closedAt: now(), closedBy: staffId },
+        }),
       ]);
     },
 

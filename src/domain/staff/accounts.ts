@@ -5,7 +5,15 @@
 import { Secret, TOTP } from "otpauth";
 import type { Db } from "../../db/client.js";
 import type { Sealer } from "../privacy/encryption.js";
-import { DUMMY_HASH, hashPassword, passwordProblem, temporaryPassword, typicalPasswordCheckMs, verifyPassword, type PasswordProblem } from "./passwords.js";
+import {
+  DUMMY_HASH,
+  hashPassword,
+  passwordProblem,
+  temporaryPassword,
+  typicalPasswordCheckMs,
+  verifyPassword,
+  type PasswordProblem,
+} from "./passwords.js";
 import { createThrottle, throttlePolicies } from "./throttle.js";
 
 export type Role = "OPERATOR" | "SUPERVISOR" | "ADMIN";
@@ -43,18 +51,18 @@ const totpKey = (accountId: string) => `totp:${accountId}`;
  * one answer for all three, after about the same time.
  */
 export type SignInResult =
-  | { ok: true; token: string; account: StaffAccountRecord }
-  | { ok: false; reason: "invalid" | "throttled" | "disabled" };
+  { ok: true; token: string; account: StaffAccountRecord } | { ok: false; reason: "invalid" | "throttled" | "disabled" };
 
 export type SecondFactorResult =
-  | { ok: true; token: string; via: "totp" | "recovery" }
-  | { ok: false; reason: "wrong" | "throttled" | "ended" };
+  { ok: true; token: string; via: "totp" | "recovery" } | { ok: false; reason: "wrong" | "throttled" | "ended" };
 
-export type PasswordChangeResult = { ok: true; token: string } | { ok: false; reason: "wrong_current" | "throttled" | "same" | PasswordProblem };
+export type PasswordChangeResult =
+  { ok: true; token: string } | { ok: false; reason: "wrong_current" | "throttled" | "same" | PasswordProblem };
 
 export function createAccounts(db: Db, sealer: Sealer, now: () => Date = () => new Date()) {
   const throttle = createThrottle(db, now);
-  const totpFor = (secret: string, email: string) => new TOTP({ issuer: "Bala Help console", label: email, secret: Secret.fromBase32(secret), digits: 6, period: TOTP_PERIOD_S });
+  const totpFor = (secret: string, email: string) =>
+    new TOTP({ issuer: "Bala Help console", label: email, secret: Secret.fromBase32(secret), digits: 6, period: TOTP_PERIOD_S });
   /** The time step a code matches (within one step either side), or undefined. */
   const matchingStep = (secret: string, email: string, code: string): number | undefined => {
     const timestamp = now().getTime();
@@ -64,14 +72,23 @@ export function createAccounts(db: Db, sealer: Sealer, now: () => Date = () => n
   const newSession = async (accountId: string) => {
     const token = randomToken();
     await db.consoleSession.create({
-      data: { tokenHash: await sha256(token), accountId, csrfToken: randomToken(), pendingTotp: true, expiresAt: new Date(now().getTime() + sessionPolicy.absoluteMs) },
+      data: {
+        tokenHash: await sha256(token),
+        accountId,
+        csrfToken: randomToken(),
+        pendingTotp: true,
+        expiresAt: new Date(now().getTime() + sessionPolicy.absoluteMs),
+      },
     });
     return token;
   };
   /** A new cookie token (and CSRF token) for a session; the old token stops working at once. */
   const renew = async (sessionId: string, data: { pendingTotp?: boolean } = {}) => {
     const token = randomToken();
-    await db.consoleSession.update({ where: { id: sessionId }, data: { tokenHash: await sha256(token), csrfToken: randomToken(), lastSeenAt: now(), ...data } });
+    await db.consoleSession.update({
+      where: { id: sessionId },
+      data: { tokenHash: await sha256(token), csrfToken: randomToken(), lastSeenAt: now(), ...data },
+    });
     return token;
   };
   const recoveryCodesFor = async (accountId: string) => {
@@ -80,7 +97,13 @@ export function createAccounts(db: Db, sealer: Sealer, now: () => Date = () => n
   };
 
   return {
-    async create(input: { email: string; password: string; role: Role; regions?: string[]; mustChangePassword?: boolean }): Promise<StaffAccountRecord> {
+    async create(input: {
+      email: string;
+      password: string;
+      role: Role;
+      regions?: string[];
+      mustChangePassword?: boolean;
+    }): Promise<StaffAccountRecord> {
       return db.staffAccount.create({
         data: {
           email: normaliseEmail(input.email),
@@ -98,7 +121,11 @@ export function createAccounts(db: Db, sealer: Sealer, now: () => Date = () => n
      * real check. A success starts a new half-signed-in session (second factor to come) and ends
      * the session the browser came with, if any.
      */
-    async signIn(email: string, password: string, options: { address?: string; previousToken?: string | undefined } = {}): Promise<SignInResult> {
+    async signIn(
+      email: string,
+      password: string,
+      options: { address?: string; previousToken?: string | undefined } = {},
+    ): Promise<SignInResult> {
       const keys = { email: await emailKey(email), address: addressKey(options.address) };
       const byAddress = keys.address ? await throttle.charge(keys.address, throttlePolicies.address) : { allowed: true };
       const byEmail = byAddress.allowed ? await throttle.charge(keys.email, throttlePolicies.email) : { allowed: false };
@@ -164,12 +191,16 @@ export function createAccounts(db: Db, sealer: Sealer, now: () => Date = () => n
         const step = matchingStep(secret, account.email, code);
         if (step !== undefined) {
           // Atomic: of two requests with the same code, one moves the step and the other finds it moved.
-          const { count } = await db.staffAccount.updateMany({ where: { id: account.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } });
+          const { count } = await db.staffAccount.updateMany({
+            where: { id: account.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+            data: { totpLastStep: step },
+          });
           if (count === 1) via = "totp";
         }
       } else if (/^[0-9a-z]{10}$/.test(normaliseRecovery(code))) {
         const hash = await recoveryHash(account.id, code);
-        const used = await db.$executeRaw`UPDATE "StaffAccount" SET "recoveryCodes" = array_remove("recoveryCodes", ${hash}) WHERE "id" = ${account.id} AND ${hash} = ANY("recoveryCodes")`;
+        const used =
+          await db.$executeRaw`UPDATE "StaffAccount" SET "recoveryCodes" = array_remove("recoveryCodes", ${hash}) WHERE "id" = ${account.id} AND ${hash} = ANY("recoveryCodes")`;
         if (used === 1) via = "recovery";
       }
       if (via) {
@@ -179,7 +210,11 @@ export function createAccounts(db: Db, sealer: Sealer, now: () => Date = () => n
       if (charge.failures < throttlePolicies.totp.free) return { ok: false, reason: "wrong" };
       // Too many wrong codes: back to the password, which now waits as long as the codes do.
       await db.consoleSession.deleteMany({ where: { accountId: account.id, pendingTotp: true } });
-      await throttle.hold(await emailKey(account.email), throttlePolicies.email.free, Math.max(await throttle.waitUntil(key), now().getTime() + 60_000));
+      await throttle.hold(
+        await emailKey(account.email),
+        throttlePolicies.email.free,
+        Math.max(await throttle.waitUntil(key), now().getTime() + 60_000),
+      );
       return { ok: false, reason: "ended" };
     },
 
@@ -198,7 +233,12 @@ export function createAccounts(db: Db, sealer: Sealer, now: () => Date = () => n
      * Turns on TOTP for an account that has none, completes the session under a new token, and
      * returns the recovery codes to show once (only their hashes are kept).
      */
-    async enableTotp(account: StaffAccountRecord, sessionId: string, secret: string, code: string): Promise<{ token: string; recoveryCodes: string[] } | undefined> {
+    async enableTotp(
+      account: StaffAccountRecord,
+      sessionId: string,
+      secret: string,
+      code: string,
+    ): Promise<{ token: string; recoveryCodes: string[] } | undefined> {
       const step = matchingStep(secret, account.email, code.replace(/\s/g, ""));
       if (step === undefined) return undefined;
       const { codes, hashes } = await recoveryCodesFor(account.id);
@@ -219,7 +259,10 @@ export function createAccounts(db: Db, sealer: Sealer, now: () => Date = () => n
       if (next === current) return { ok: false, reason: "same" };
       const problem = passwordProblem(next, { email: account.email });
       if (problem) return { ok: false, reason: problem };
-      await db.staffAccount.update({ where: { id: account.id }, data: { passwordHash: await hashPassword(next), mustChangePassword: false } });
+      await db.staffAccount.update({
+        where: { id: account.id },
+        data: { passwordHash: await hashPassword(next), mustChangePassword: false },
+      });
       // Every other browser signed in as this person is signed out.
       await db.consoleSession.deleteMany({ where: { accountId: account.id, id: { not: sessionId } } });
       return { ok: true, token: await renew(sessionId) };
@@ -229,13 +272,20 @@ export function createAccounts(db: Db, sealer: Sealer, now: () => Date = () => n
      * An admin's reset: a random temporary password (to hand over), a change forced at the next
      * sign-in, every session ended, and optionally the second factor set up again.
      */
-    async resetPassword(accountId: string, options: { resetTotp: boolean }): Promise<{ account: StaffAccountRecord; temporary: string } | undefined> {
+    async resetPassword(
+      accountId: string,
+      options: { resetTotp: boolean },
+    ): Promise<{ account: StaffAccountRecord; temporary: string } | undefined> {
       const temporary = temporaryPassword();
       const found = await db.staffAccount.findUnique({ where: { id: accountId } });
       if (!found) return undefined;
       const account = await db.staffAccount.update({
         where: { id: accountId },
-        data: { passwordHash: await hashPassword(temporary), mustChangePassword: true, ...(options.resetTotp ? { totpSealed: null, totpLastStep: null, recoveryCodes: [] } : {}) },
+        data: {
+          passwordHash: await hashPassword(temporary),
+          mustChangePassword: true,
+          ...(options.resetTotp ? { totpSealed: null, totpLastStep: null, recoveryCodes: [] } : {}),
+        },
       });
       await db.consoleSession.deleteMany({ where: { accountId } });
       await throttle.clear(await emailKey(account.email));
@@ -247,7 +297,10 @@ export function createAccounts(db: Db, sealer: Sealer, now: () => Date = () => n
      * new recovery codes), and every session ends now.
      */
     async resetTotp(accountId: string): Promise<StaffAccountRecord | undefined> {
-      const { count } = await db.staffAccount.updateMany({ where: { id: accountId }, data: { totpSealed: null, totpLastStep: null, recoveryCodes: [] } });
+      const { count } = await db.staffAccount.updateMany({
+        where: { id: accountId },
+        data: { totpSealed: null, totpLastStep: null, recoveryCodes: [] },
+      });
       if (count !== 1) return undefined;
       await db.consoleSession.deleteMany({ where: { accountId } });
       return (await db.staffAccount.findUnique({ where: { id: accountId } })) ?? undefined;
@@ -255,7 +308,10 @@ export function createAccounts(db: Db, sealer: Sealer, now: () => Date = () => n
 
     /** Role and regions; takes effect on the person's next request (the session reads the account). */
     async update(accountId: string, change: { role: Role; regions: string[] }): Promise<StaffAccountRecord> {
-      return db.staffAccount.update({ where: { id: accountId }, data: { role: change.role, regions: change.role === "OPERATOR" ? change.regions : [] } });
+      return db.staffAccount.update({
+        where: { id: accountId },
+        data: { role: change.role, regions: change.role === "OPERATOR" ? change.regions : [] },
+      });
     },
 
     /** Active admins other than this account: an admin cannot be demoted or disabled when none is left. */

@@ -83,7 +83,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = unb64(hash);
   // performance.now, not Date: tests fake Date, and on Workers it moves only between I/O (then 0).
   const started = performance.now();
-  const actual = await withHashSlot(() => scryptAsync(encoder.encode(password), unb64(salt), { N: Number(n), r: Number(r), p: Number(p), dkLen: expected.length }));
+  const actual = await withHashSlot(() =>
+    scryptAsync(encoder.encode(password), unb64(salt), { N: Number(n), r: Number(r), p: Number(p), dkLen: expected.length }),
+  );
   const took = performance.now() - started;
   if (took > 0 && took < 60_000) typicalCheckMs = Math.round(typicalCheckMs * 0.8 + took * 0.2);
   let diff = 0;
@@ -95,10 +97,29 @@ export type PasswordProblem = "too_short" | "too_long" | "too_weak" | "has_contr
 
 let zxcvbn: ZxcvbnFactory | undefined;
 const strength = () =>
-  (zxcvbn ??= new ZxcvbnFactory({ dictionary: { ...dictionary }, graphs: adjacencyGraphs, useLevenshteinDistance: true, maxLength: MAX_PASSWORD_LENGTH }));
+  (zxcvbn ??= new ZxcvbnFactory({
+    dictionary: { ...dictionary },
+    graphs: adjacencyGraphs,
+    useLevenshteinDistance: true,
+    maxLength: MAX_PASSWORD_LENGTH,
+  }));
 
 /** Words anyone would try first against this console. */
-const SITE_WORDS = ["bala", "balahelp", "help", "ombudsman", "console", "kazakhstan", "qazaqstan", "astana", "almaty", "admin", "operator", "supervisor", "bala-help"];
+const SITE_WORDS = [
+  "bala",
+  "balahelp",
+  "help",
+  "ombudsman",
+  "console",
+  "kazakhstan",
+  "qazaqstan",
+  "astana",
+  "almaty",
+  "admin",
+  "operator",
+  "supervisor",
+  "bala-help",
+];
 
 /**
  * Why a new password is refused, or undefined when it is fine: 12-256 characters, no control

@@ -13,15 +13,18 @@ const SETUP_LOCK_KEY = 7_204_113;
 const hex = (bytes: ArrayBuffer | Uint8Array) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
 const sha256 = async (text: string) => hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
 /** 32 random bytes, URL-safe: 256 bits, not guessable. */
-const newToken = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32)))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+const newToken = () =>
+  btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 const tokenShape = /^[A-Za-z0-9_-]{43}$/;
 
-export type SetupCompletion =
-  | { ok: true; account: StaffAccountRecord }
-  | { ok: false; reason: "invalid" | "admin_exists" | "email_taken" };
+export type SetupCompletion = { ok: true; account: StaffAccountRecord } | { ok: false; reason: "invalid" | "admin_exists" | "email_taken" };
 
 export function createSetupLinks(db: Db, now: () => Date = () => new Date()) {
-  const adminExists = async (client: Pick<Db, "staffAccount"> = db) => (await client.staffAccount.count({ where: { role: "ADMIN", active: true } })) > 0;
+  const adminExists = async (client: Pick<Db, "staffAccount"> = db) =>
+    (await client.staffAccount.count({ where: { role: "ADMIN", active: true } })) > 0;
   /** The token's row if it can still be used now. */
   const usable = async (client: Pick<Db, "setupToken">, token: string) => {
     if (!tokenShape.test(token)) return undefined;

@@ -34,7 +34,8 @@ export interface Charge {
 }
 
 export function createThrottle(db: Db, now: () => Date = () => new Date()) {
-  const delayAfter = (failures: number, p: ThrottlePolicy) => (failures >= p.free ? Math.min(p.baseMs * 2 ** Math.min(failures - p.free, 40), p.capMs) : 0);
+  const delayAfter = (failures: number, p: ThrottlePolicy) =>
+    failures >= p.free ? Math.min(p.baseMs * 2 ** Math.min(failures - p.free, 40), p.capMs) : 0;
 
   return {
     /** Counts one attempt as a failure until proven otherwise; refused while the key must wait. */
@@ -86,7 +87,11 @@ export function createThrottle(db: Db, now: () => Date = () => new Date()) {
     /** Drops keys nobody has failed on for longer than any policy remembers. */
     async prune(): Promise<number> {
       const before = now().getTime() - Math.max(...Object.values(throttlePolicies).map((p) => p.forgetMs));
-      return (await db.signInThrottle.deleteMany({ where: { lastFailureMs: { lt: BigInt(before) }, nextAllowedMs: { lt: BigInt(now().getTime()) } } })).count;
+      return (
+        await db.signInThrottle.deleteMany({
+          where: { lastFailureMs: { lt: BigInt(before) }, nextAllowedMs: { lt: BigInt(now().getTime()) } },
+        })
+      ).count;
     },
   };
 }
