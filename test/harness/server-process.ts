@@ -14,6 +14,14 @@ export interface ServerProcess {
   log(): string;
 }
 
+const started = new Set<ChildProcess>();
+
+/** SIGKILLs every server this process started that still runs: afterAll, so a failed assertion leaves none behind. */
+export function killStartedServers(): void {
+  for (const child of started) if (child.exitCode === null) child.kill("SIGKILL");
+  started.clear();
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const probe = createServer().listen(0, "127.0.0.1", () => {
@@ -59,6 +67,7 @@ export async function startServer(env: Record<string, string>, startTimeoutMs = 
     env: { PATH: process.env.PATH ?? "", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  started.add(child);
   let output = "";
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -3,8 +3,7 @@
 // bundle's location, locales and flows inlined), answers a child through a fake Telegram over
 // HTTP, uses node:crypto where the sources' default is Web Crypto without changing a byte of
 // what it stores, and stops cleanly on SIGTERM.
-import { spawn } from "node:child_process";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,6 +23,8 @@ const api = createFakeBotApi(botIdentity(4343, "Bala Help", "bala_help_compiled_
 let telegram: { apiRoot: string; close(): void };
 let dataDir = "";
 let database: { url: string; drop(): Promise<void> } | undefined;
+/** Killed after the tests whatever happened, so that a failed assertion leaves no server running. */
+let server: ChildProcess | undefined;
 
 beforeAll(async () => {
   telegram = await serveFakeTelegram(api);
@@ -33,6 +34,7 @@ beforeAll(async () => {
   execFileSync(process.execPath, ["scripts/build-server.mjs", "--if-changed"], { stdio: "pipe" });
 }, 120_000);
 afterAll(async () => {
+  if (server && server.exitCode === null) server.kill("SIGKILL");
   await database?.drop();
   telegram.close();
   await rm(dataDir, { recursive: true, force: true });
@@ -57,6 +59,7 @@ describe("the compiled server (npm start)", () => {
         ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir }),
       };
       const child = spawn(process.execPath, ["--enable-source-maps", "dist/node/server.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
+      server = child;
       let output = "";
       child.stdout.on("data", (c: Buffer) => (output += c.toString()));
       child.stderr.on("data", (c: Buffer) => (output += c.toString()));

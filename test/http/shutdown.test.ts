@@ -9,7 +9,13 @@ import { createFakeBotApi } from "../../src/simulator/fake-bot-api.ts";
 import { botIdentity } from "../../src/simulator/bot-info.ts";
 import { listen } from "../harness/locales.ts";
 import { testDatabaseKind } from "../harness/database.ts";
-import { serveFakeTelegram, startServer as startProcess, throwawayPostgres, type ServerProcess } from "../harness/server-process.ts";
+import {
+  killStartedServers,
+  serveFakeTelegram,
+  startServer as startProcess,
+  throwawayPostgres,
+  type ServerProcess,
+} from "../harness/server-process.ts";
 
 const SECRET = "shutdown_test_secret_0001";
 const TOKEN = "4242:AAShutdownTestToken_0123456789abcdefghij";
@@ -27,6 +33,7 @@ beforeAll(async () => {
   if (testDatabaseKind() === "postgres") database = await throwawayPostgres("bala_shutdown");
 });
 afterAll(async () => {
+  killStartedServers();
   await database?.drop();
   telegram.close();
   await rm(dataDir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakeBotApi } from "../../src/simulator/fake-bot-api.ts";
 import { botIdentity } from "../../src/simulator/bot-info.ts";
 import { testDatabaseKind } from "../harness/database.ts";
-import { serveFakeTelegram, startServer, throwawayPostgres, type ServerProcess } from "../harness/server-process.ts";
+import { killStartedServers, serveFakeTelegram, startServer, throwawayPostgres, type ServerProcess } from "../harness/server-process.ts";
 
 const SECRET = "two_servers_secret_000001";
 const api = createFakeBotApi(botIdentity(4343, "Bala Help", "bala_help_two_bot"), "http://127.0.0.1");
@@ -23,6 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const s of servers) s.process.kill("SIGTERM");
   await Promise.all(servers.map((s) => s.exited));
+  killStartedServers();
   await database?.drop();
   telegram?.close();
 });
