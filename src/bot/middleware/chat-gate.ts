@@ -42,10 +42,16 @@ export function chatGate(o: ChatGateOptions): MiddlewareFn<BotContext> {
     const updateId = BigInt(ctx.update.update_id);
     const admit = () => o.gate.admit(key, holder, o.holdMs, windowMs, updateId, new Date(Date.now() - o.holdMs));
     let entry: Admission;
+    const first = admit();
     try {
-      entry = await withTimeout(admit(), CLAIM_TIMEOUT_MS, "chat gate");
+      entry = await withTimeout(first, CLAIM_TIMEOUT_MS, "chat gate");
     } catch (error) {
-      // The database is away: help still answers; anything that needs it fails and is redelivered.
+      // The database is away or slow: help still answers; anything that needs it fails and is
+      // redelivered. Should the statement still go through later, what it took is given back at
+      // once, so the chat is not held for the lease's whole length by an update that went on without it.
+      first
+        .then((late) => (late.held || late.attempts !== undefined ? o.gate.finish(key, holder, updateId, false) : undefined))
+        .catch(() => undefined);
       logger.warn({ err: errorSummary(error), update_id: ctx.update.update_id }, "chat gate unavailable");
       return next();
     }
