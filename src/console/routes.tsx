@@ -270,56 +270,29 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   };
   const emails = async () => new Map((await accounts.list()).map((a) => [a.id, a.email]));
 
-  signedIn.get("/", async (c) => {
-    const v = viewer(c);
-    const filters = filtersOf(c);
-    const after = parseQueueCursor(c.req.query("after"));
-    const [{ rows, next }, counts, version] = await Promise.all([
-      casework.queue(v, filters, { after }),
-      casework.counts(v),
-      casework.version(v),
-    ]);
-    await audit(db, v.id, "queue.view");
-    return page(
-      c,
-      c.get("t")("console:nav_queue"),
-      <QueuePage
-        t={c.get("t")}
-        filters={filters}
-        counts={counts}
-        version={version}
-        rows={rows}
-        after={after}
-        next={next}
-        me={v.id}
-        emails={await emails()}
-        now={new Date()}
-      />,
-    );
-  });
-  signedIn.get("/queue/version", async (c) => c.text(await casework.version(viewer(c))));
-  // The live view: rows, count chips and pager together, so they never disagree.
-  signedIn.get("/queue/rows", async (c) => {
+  /** What the queue page and its live refresh both show: one query, so they never disagree. */
+  const queueData = async (c: C) => {
     const v = viewer(c);
     const filters = filtersOf(c);
     const after = parseQueueCursor(c.req.query("after"));
     const [{ rows, next }, counts] = await Promise.all([casework.queue(v, filters, { after }), casework.counts(v)]);
-    return c.html(
-      <ClockContext.Provider value={c.get("clock")}>
-        <QueueLive
-          t={c.get("t")}
-          filters={filters}
-          counts={counts}
-          rows={rows}
-          after={after}
-          next={next}
-          me={v.id}
-          emails={await emails()}
-          now={new Date()}
-        />
-      </ClockContext.Provider>,
-    );
+    return { t: c.get("t"), filters, counts, rows, after, next, me: v.id, emails: await emails(), now: new Date() };
+  };
+
+  signedIn.get("/", async (c) => {
+    const [data, version] = await Promise.all([queueData(c), casework.version(viewer(c))]);
+    await audit(db, data.me, "queue.view");
+    return page(c, c.get("t")("console:nav_queue"), <QueuePage {...data} version={version} />);
   });
+  signedIn.get("/queue/version", async (c) => c.text(await casework.version(viewer(c))));
+  // The live view: rows, count chips and pager together, so they never disagree.
+  signedIn.get("/queue/rows", async (c) =>
+    c.html(
+      <ClockContext.Provider value={c.get("clock")}>
+        <QueueLive {...await queueData(c)} />
+      </ClockContext.Provider>,
+    ),
+  );
 
   // ---- a case -------------------------------------------------------------------------------
   const caseOf = async (c: C) => {

@@ -135,6 +135,18 @@ export function PasswordPage({
         {t("console:password_current")}
         <input type="password" name="current" autocomplete="current-password" maxlength={256} required autofocus />
       </label>
+      <NewPasswordFields t={t} />
+      <button class="primary" type="submit">
+        {t("console:password_change")}
+      </button>
+    </form>
+  );
+}
+
+/** A new password, typed twice, with the rules: changing one's password and the first admin's setup. */
+export function NewPasswordFields({ t }: { t: Translate }) {
+  return (
+    <>
       <label>
         {t("console:password_new")}
         <input type="password" name="password" autocomplete="new-password" minlength={12} maxlength={256} required />
@@ -144,9 +156,6 @@ export function PasswordPage({
         <input type="password" name="confirm" autocomplete="new-password" minlength={12} maxlength={256} required />
       </label>
       <p class="muted">{t("console:password_rules")}</p>
-      <button class="primary" type="submit">
-        {t("console:password_change")}
-      </button>
-    </form>
+    </>
   );
 }

@@ -2,6 +2,7 @@
 // first admin's email and password here, then sets up the second factor.
 import type { Translate } from "../../i18n/i18n.js";
 import { Layout } from "./layout.js";
+import { NewPasswordFields } from "./auth.js";
 
 export function SetupPage({
   t,
@@ -31,15 +32,7 @@ export function SetupPage({
           {t("console:email")}
           <input type="email" name="email" value={email ?? ""} autocomplete="username" maxlength={254} required autofocus />
         </label>
-        <label>
-          {t("console:password_new")}
-          <input type="password" name="password" autocomplete="new-password" minlength={12} maxlength={256} required />
-        </label>
-        <label>
-          {t("console:password_confirm")}
-          <input type="password" name="confirm" autocomplete="new-password" minlength={12} maxlength={256} required />
-        </label>
-        <p class="muted">{t("console:password_rules")}</p>
+        <NewPasswordFields t={t} />
         <button class="primary" type="submit">
           {t("manage:setup_create")}
         </button>
