@@ -1,19 +1,9 @@
 // `npm run dev:worker` as a process (wrangler dev serving the Worker in workerd), and a fake
 // Telegram Bot API served over HTTP for it to call: for the Worker's test and its CPU benchmark.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
-import { serve } from "@hono/node-server";
 import { createFakeBotApi, type FakeBotApi } from "../../src/simulator/fake-bot-api.ts";
 import type { UserFromGetMe } from "grammy/types";
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { freePort, serveFakeTelegram } from "./server-process.ts";
 
 export interface ServedBotApi {
   api: FakeBotApi;
@@ -21,14 +11,10 @@ export interface ServedBotApi {
   close(): void;
 }
 
+/** A fake Telegram for this bot, served over HTTP on loopback. */
 export async function serveFakeBotApi(botInfo: UserFromGetMe): Promise<ServedBotApi> {
   const api = createFakeBotApi(botInfo, "http://127.0.0.1");
-  let server: ReturnType<typeof serve> | undefined;
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: (request: Request) => api.fetch(request), port: 0, hostname: "127.0.0.1" }, () => resolve());
-  });
-  const port = (server!.address() as { port: number }).port;
-  return { api, apiRoot: `http://127.0.0.1:${port}`, close: () => server!.close() };
+  return { api, ...(await serveFakeTelegram(api)) };
 }
 
 export interface DevWorker {
