@@ -11,6 +11,7 @@ import caseCode from "./case_code.json" with { type: "json" };
 import reportMessage from "./report_message.json" with { type: "json" };
 import rightsQuestion from "./rights_question.json" with { type: "json" };
 import cyberbullying from "./cyberbullying.json" with { type: "json" };
+import quiz from "./quiz.json" with { type: "json" };
 
 /** By file name (without .json), which must be the flow's id. */
 export const flowFiles: Record<string, unknown> = {
@@ -23,4 +24,5 @@ export const flowFiles: Record<string, unknown> = {
   report_message: reportMessage,
   rights_question: rightsQuestion,
   cyberbullying,
+  quiz,
 };

@@ -38,8 +38,6 @@ export interface SessionData extends FlowSession {
    * (what the next typed text was for). Never read; a quick exit drops it.
    */
   awaiting?: unknown;
-  /** The quiz in progress: the options chosen so far, and the optional satisfaction answer. */
-  quiz?: { answers: number[]; satisfaction?: string };
   /** Before the lock (see opened): reports unlocked with their code. Now it only makes the code be asked; dropped on the next use. */
   unlocked?: string[];
   /**

@@ -8,8 +8,9 @@ import { saveLanguage } from "../domain/children.js";
 import { showHelp } from "./features/help.js";
 import { followupActions, showMyReports } from "./features/followup.js";
 import { reportActions } from "./features/report-actions.js";
-import { askQuestion, rightsActions, showThemes } from "./features/rights.js";
-import { showQuizIntro } from "./features/quiz.js";
+import { rightsActions } from "./features/rights.js";
+import { quizActions } from "./features/quiz.js";
+import { showCrisisHelp } from "./features/listen.js";
 import { chooseRegion } from "./features/help-region.js";
 
 /** The language flow's answer becomes the child's saved language, used from this update on. */
@@ -26,14 +27,13 @@ export const flowActions: FlowActions<BotContext> = {
   nav: {
     help: (ctx) => showHelp(ctx, { resume: true }),
     reports: showMyReports,
-    rights_topics: (ctx) => showThemes(ctx),
-    rights_ask: askQuestion,
-    quiz: showQuizIntro,
+    rights_crisis: showCrisisHelp,
     help_region: chooseRegion,
   },
-  params: { ...reportActions.params },
+  params: { ...reportActions.params, ...rightsActions.params, ...quizActions.params },
   guards: { ...reportActions.guards },
-  onEnter: { ...reportActions.onEnter },
+  onEnter: { ...reportActions.onEnter, ...quizActions.onEnter },
+  onPress: { ...rightsActions.onPress },
   onComplete: { ...reportActions.onComplete, ...followupActions.onComplete, saveLanguage: saveChosenLanguage },
   checks: { ...followupActions.checks, ...rightsActions.checks },
 };

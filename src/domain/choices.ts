@@ -2,6 +2,11 @@
 // bands. Flows draw their buttons from them ("choices" in flows/*.json, see flows/schema.ts), and
 // the help directory, triage, the quiz and the console read the same lists. Labels are text keys
 // built from the ids, so a list entry without a text fails the type check.
+import type { ChoiceList } from "./choice-list.js";
+import { rightsLists } from "./rights/lists.js";
+
+export type { ChoiceItem, ChoiceList } from "./choice-list.js";
+import { rightsLibrary } from "./rights/library.js";
 /** Kazakhstan's 17 regions and its 3 cities of republican significance, as stored on reports. */
 export const regions = [
   "abai",
@@ -71,15 +76,11 @@ export const childAgeBands = ageBandIds.filter((band) => band !== "ADULT");
 export const ageBandLabel = <B extends AgeBand>(band: B) => `report:age_${ageBands[band]}` as const;
 export const isAgeBand = (value: unknown): value is AgeBand => ageBandIds.some((b) => b === value);
 
-/** A list a flow step can draw its buttons from: each item's id (the answer) and its label. */
-export interface ChoiceList {
-  items: readonly { id: string; label: string }[];
-}
-
-/** The lists flows may name in "choices": { "list": … }. */
+/** The lists flows may name in "choices": { "list": … } and in "loops". */
 export const choiceLists: Record<string, ChoiceList> = {
   regions: { items: regions.map((id) => ({ id, label: regionLabel(id) })) },
   categories: { items: categoryIds.map((id) => ({ id, label: categoryLabel(id) })) },
   age_bands: { items: ageBandIds.map((id) => ({ id, label: ageBandLabel(id) })) },
   child_age_bands: { items: childAgeBands.map((id) => ({ id, label: ageBandLabel(id) })) },
+  ...rightsLists(rightsLibrary()),
 };

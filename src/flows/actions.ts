@@ -19,6 +19,8 @@ export interface FlowActions<C extends FlowContext = FlowContext> {
   guards: Record<string, (ctx: C) => Promise<boolean>>;
   /** Runs when the child arrives at a step that names it. */
   onEnter: Record<string, FlowAction<C, void>>;
+  /** Runs when the child presses a button that names it (after its answers are recorded). */
+  onPress: Record<string, FlowAction<C, void>>;
   /** Screens in code that flows may lead to (`nav:help`, `nav:reports`). */
   nav: Record<string, (ctx: C) => Promise<void>>;
   /** Checks of typed text that inputs name (see InputCheck). */
@@ -49,10 +51,13 @@ export function actionProblems(flows: Map<string, Flow>, actions: FlowActions<ne
       need(flow, "params", step.params);
       need(flow, "onEnter", step.onEnter);
       need(flow, "checks", step.input?.check);
+      for (const button of step.buttons.flat()) need(flow, "onPress", button.onPress);
       const targets = [...step.buttons.flat().map((b) => b.go), ...(step.input ? [step.input.go] : [])].flatMap(targetsOf);
       for (const target of targets) if (target.startsWith("nav:")) need(flow, "nav", target.slice("nav:".length));
     }
-    problems.push(...answerProblems(flow, (name) => actions.onComplete[name] ?? actions.params[name] ?? actions.onEnter[name]));
+    problems.push(
+      ...answerProblems(flow, (name) => actions.onComplete[name] ?? actions.params[name] ?? actions.onEnter[name] ?? actions.onPress[name]),
+    );
   }
   return problems;
 }

@@ -61,9 +61,10 @@ export function answerSchema(flow: Flow, writtenBy: (action: string) => readonly
  */
 export function answerProblems(flow: Flow, contractOf: (action: string) => AnswerContract | undefined): string[] {
   const schema = answerSchema(flow, (action) => contractOf(action)?.writes ?? []);
-  const named = [flow.onComplete, ...Object.values(flow.steps).flatMap((s) => [s.params, s.onEnter])].filter(
-    (a): a is string => a !== undefined,
-  );
+  const named = [
+    flow.onComplete,
+    ...Object.values(flow.steps).flatMap((s) => [s.params, s.onEnter, ...s.buttons.flat().map((b) => b.onPress)]),
+  ].filter((a): a is string => a !== undefined);
   const problems: string[] = [];
   for (const action of new Set(named)) {
     const reads = contractOf(action)?.reads;

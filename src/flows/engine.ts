@@ -4,12 +4,13 @@ import type { InlineKeyboardButton } from "grammy/types";
 import type { FlowContext } from "./context.js";
 import type { FlowFile, FlowState } from "./state.js";
 import { actionProblems, type FlowActions } from "./actions.js";
-import { flowIds, type FlowId } from "./registry.js";
+import { flowIds, type FlowEntry, type FlowId } from "./registry.js";
 import { telegramLength } from "../domain/telegram-limits.js";
 import { escapeHtml, helpRow, inRows, navData, quickExitData, show, type Screen } from "../bot/screen.js";
 import type { PayloadOf } from "../bot/callback-data.js";
 import { sortByName } from "../i18n/place-order.js";
 import {
+  answersMatch,
   buttonId,
   callbackData,
   controlIds,
@@ -34,17 +35,17 @@ export type FlowButtonPress = PayloadOf<"flow">;
 /** @deprecated The quick exit button's data: use quickExitData from bot/screen.ts (kept for middleware/chat-gate.ts). */
 export const QUICK_EXIT_DATA = quickExitData;
 
-export interface StartOptions {
+export interface StartOptions<F extends FlowId = FlowId> {
   /** Where to go when the flow ends, if not the flow's own `then`. */
   then?: string;
   /** Answers to start with (the child's own words typed before the flow began, or the flow's `given`). */
   prefill?: Record<string, string>;
-  /** A step to begin at instead of `start`: one of the flow's `entries`. */
-  at?: string;
+  /** A step to begin at instead of `start`: one of the flow's `entries` that code uses (flowEntries). */
+  at?: FlowEntry<F>;
 }
 
 export interface FlowEngine<C extends FlowContext = FlowContext> {
-  start(ctx: C, flowId: FlowId, options?: StartOptions): Promise<void>;
+  start<F extends FlowId>(ctx: C, flowId: F, options?: StartOptions<F>): Promise<void>;
   /** Re-shows the step the child is on (after help, an old button or unexpected input). */
   resume(ctx: C): Promise<boolean>;
   /** Handles a flow button (an old one too: the child is told, and shown where they are). */
@@ -147,11 +148,13 @@ export function createFlowEngine<C extends FlowContext>(flows: Map<string, Flow>
   async function render(ctx: C, state: FlowState, restarted = false): Promise<void> {
     const flow = flows.get(state.id)!;
     const step = flow.steps[state.step]!;
-    const params = step.params ? await actions.params[step.params]!(ctx, state) : {};
+    const written = Object.fromEntries(Object.entries(step.values).map(([k, v]) => [k, typeof v === "string" ? v : ctx.t(v.text)]));
+    const params = { ...written, ...(step.params ? await actions.params[step.params]!(ctx, state) : {}) };
     const rows: InlineKeyboardButton[][] = layOut(ctx, step)
       .map((row) =>
         row.flatMap((b) => {
           if (b.when && !state.answers[b.when]) return [];
+          if (b.if && !answersMatch(b.if, state.answers)) return [];
           // Help needs no state: its button works even when the session cannot be read.
           const data = b.go === "nav:help" ? navData.help : callbackData(flow.id, state.step, buttonId(b));
           return [{ text: ctx.t(b.label), callback_data: data }];
@@ -160,13 +163,14 @@ export function createFlowEngine<C extends FlowContext>(flows: Map<string, Flow>
       .filter((row) => row.length > 0);
     if (step.footer) {
       const control: InlineKeyboardButton[] = [];
-      if (state.history.length > 0) control.push({ text: ctx.t("nav.back"), callback_data: callbackData(flow.id, state.step, "back") });
+      if (state.history.length > 0 && step.back)
+        control.push({ text: ctx.t("nav.back"), callback_data: callbackData(flow.id, state.step, "back") });
       if (flow.cancelText) control.push({ text: ctx.t("nav.cancel"), callback_data: callbackData(flow.id, state.step, "cancel") });
       if (control.length) rows.push(control);
       rows.push(helpRow(ctx, { menu: flow.id !== flowIds.menu }));
       if (flow.quickExit) rows.push([{ text: ctx.t("nav.quick_exit"), callback_data: quickExitData }]);
     }
-    const text = ctx.t(step.text, params);
+    const text = [step.text, ...step.paragraphs].map((key) => ctx.t(key, params)).join("\n\n");
     // After a restart, the first step says why, in the same message (so the note is never left
     // below an older screen, and there is no extra message to delete on a quick exit).
     const screen: Screen = { text: restarted ? `${escapeHtml(ctx.t("errors.flowChanged"))}\n\n${text}` : text, rows };
@@ -191,7 +195,9 @@ export function createFlowEngine<C extends FlowContext>(flows: Map<string, Flow>
       ctx.session.flow = undefined;
       if (target === "end" && flow.onComplete && (await actions.onComplete[flow.onComplete]!(ctx, state)) === "handled") return;
       const next = target === "end" ? (state.then ?? flow.then ?? `flow:${flowIds.menu}`) : target;
-      await start(ctx, next.slice("flow:".length));
+      // `flow:<id>:<step>` starts the flow at one of its entries.
+      const [id, at] = next.slice("flow:".length).split(":");
+      await start(ctx, id!, at === undefined ? {} : { at });
       return;
     }
     state.history.push(state.step);
@@ -215,7 +221,11 @@ export function createFlowEngine<C extends FlowContext>(flows: Map<string, Flow>
     return step?.input?.maxLength ?? 4000;
   }
 
-  async function start(ctx: C, flowId: string, options: StartOptions = {}): Promise<void> {
+  async function start(
+    ctx: C,
+    flowId: string,
+    options: { then?: string; prefill?: Record<string, string>; at?: string } = {},
+  ): Promise<void> {
     const flow = flows.get(flowId);
     if (!flow) throw new Error(`Unknown flow "${flowId}"`);
     if (flow.guard && !(await actions.guards[flow.guard]!(ctx))) return;
@@ -327,8 +337,16 @@ export function createFlowEngine<C extends FlowContext>(flows: Map<string, Flow>
         else await start(ctx, flowIds.menu);
         return;
       }
-      await ctx.answerCallbackQuery();
       const { flow, state } = found;
+      if (button?.go === "stay") {
+        // The screen stays: the answers and the action, then a short note over the chat.
+        Object.assign(state.answers, button.set);
+        ctx.session.flow = state;
+        if (button.onPress) await actions.onPress[button.onPress]!(ctx, state);
+        await ctx.answerCallbackQuery(button.toast ? { text: ctx.t(button.toast) } : {});
+        return;
+      }
+      await ctx.answerCallbackQuery(button?.toast ? { text: ctx.t(button.toast) } : {});
       if (pressed.button === "back") {
         await go(ctx, state, "back");
       } else if (pressed.button === "cancel") {
@@ -336,6 +354,7 @@ export function createFlowEngine<C extends FlowContext>(flows: Map<string, Flow>
         await show(ctx, { text: ctx.t(flow.cancelText!), rows: [helpRow(ctx)] });
       } else if (button) {
         Object.assign(state.answers, button.set);
+        if (button.onPress) await actions.onPress[button.onPress]!(ctx, state);
         await go(ctx, state, resolveTarget(button.go, state.answers));
       }
     },

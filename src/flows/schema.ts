@@ -1,6 +1,6 @@
 // The format of a conversation in flows/*.json, validated when the flows are loaded.
 import { z } from "zod";
-import { choiceLists } from "../domain/choices.js";
+import { choiceLists, type ChoiceItem } from "../domain/choices.js";
 import { dataKey } from "../i18n/data-keys.js";
 import { CALLBACK_DATA_MAX_BYTES, callbackBytes, callbackDataFor } from "../bot/callback-data.js";
 
@@ -13,13 +13,13 @@ const textKey = z
   .transform(dataKey);
 
 /**
- * Where a button or an answer leads: a step of the same flow, `flow:<id>` (start another flow),
- * `nav:<screen>` (a screen in code: nav:help, nav:reports), `back` (the previous step) or `end`
- * (finish this flow).
+ * Where a button or an answer leads: a step of the same flow, `flow:<id>` (start another flow;
+ * `flow:<id>:<step>` starts it at one of its `entries`), `nav:<screen>` (a screen in code:
+ * nav:help, nav:reports), `back` (the previous step) or `end` (finish this flow).
  */
 export const simpleTargetSchema = z.union([
   id,
-  z.string().regex(/^flow:[a-z][a-z0-9_]*$/),
+  z.string().regex(/^flow:[a-z][a-z0-9_]*(:[a-z][a-z0-9_]*)?$/),
   z.string().regex(/^nav:[a-z][a-z0-9_]*$/, "nav: targets name a screen registered in code (nav:help, nav:reports)"),
   z.enum(["back", "end"]),
 ]);
@@ -33,6 +33,9 @@ export const conditionalTargetSchema = z.strictObject({
 
 export const targetSchema = z.union([simpleTargetSchema, conditionalTargetSchema]);
 
+/** Answers that must hold one of these values: `{ "happening": ["report"] }`. */
+const answerCondition = z.record(id, z.array(z.string()).min(1));
+
 export const buttonSchema = z.strictObject({
   /**
    * What the button's callback data names it by (default: the last part of its label key, see
@@ -41,11 +44,18 @@ export const buttonSchema = z.strictObject({
    */
   id: id.optional(),
   label: textKey,
-  go: targetSchema,
+  /** `stay`: the screen stays as it is (with `toast`, a short note over it), e.g. "Did this help?". */
+  go: z.union([targetSchema, z.literal("stay")]),
   /** Answers recorded when the button is pressed. */
   set: z.record(id, z.string().max(64)).optional(),
   /** Shown only once this answer has been given (e.g. "That's all" after some words). */
   when: id.optional(),
+  /** Shown only when the answers hold these values (a topic whose «This is happening to me» leads to the report). */
+  if: answerCondition.optional(),
+  /** An action registered in code run when the button is pressed, after `set` (records the feedback). */
+  onPress: actionName.optional(),
+  /** A short note Telegram shows over the chat when the button is pressed. */
+  toast: textKey.optional(),
 });
 
 export const inputSchema = z.strictObject({
@@ -75,8 +85,12 @@ export const mediaSchema = z.strictObject({
 
 export const stepSchema = z.strictObject({
   text: textKey,
+  /** Further paragraphs after the text, each its own text (a verdict, then the explanation). */
+  paragraphs: z.array(textKey).max(6).default([]),
   /** Values for the text's placeholders, from a provider registered in code. */
   params: actionName.optional(),
+  /** Values for the text's placeholders written here: a string as it is, or `{ "text": key }` for a text. */
+  values: z.record(id, z.union([z.string().max(200), z.strictObject({ text: textKey })])).default({}),
   buttons: z.array(z.array(buttonSchema).min(1).max(3)).max(12).default([]),
   /**
    * The buttons that record this answer are shown in the alphabetical order of their labels in
@@ -89,13 +103,26 @@ export const stepSchema = z.strictObject({
    * one per item, recording its id as this answer; shown before the step's own buttons. Their ids
    * are the last part of their labels, as for any button.
    */
-  choices: z.strictObject({ list: id, record: id, go: targetSchema, perRow: z.number().int().min(1).max(3).default(2) }).optional(),
+  choices: z
+    .strictObject({
+      list: id,
+      record: id,
+      go: targetSchema,
+      perRow: z.number().int().min(1).max(3).default(2),
+      /** Only the items whose tag equals an answer: `{ "group": "group" }` shows the topics of the theme chosen before. */
+      where: z.record(id, id).optional(),
+      /** Item tags also recorded as answers of the same name (where a topic's «This is happening to me» leads). */
+      carry: z.array(id).optional(),
+    })
+    .optional(),
   input: inputSchema.optional(),
   media: mediaSchema.optional(),
   /** An action run when the child arrives at this step (e.g. alert staff at once). */
   onEnter: actionName.optional(),
   /** Adds Back / Get help now / Menu (and Cancel, Quick exit where the flow has them) (default: yes). */
   footer: z.boolean().default(true),
+  /** No Back on this step: what it did is done (a quiz result is counted once). */
+  back: z.boolean().default(true),
 });
 
 type ParsedFlow = { steps: Record<string, z.infer<typeof stepSchema>> };
@@ -104,8 +131,9 @@ type ParsedFlow = { steps: Record<string, z.infer<typeof stepSchema>> };
 function withChoices<F extends ParsedFlow>(flow: F, ctx: z.RefinementCtx): F {
   const steps = Object.entries(flow.steps).map(([name, step]) => {
     if (!step.choices) return [name, step] as const;
-    const { list, record, go, perRow } = step.choices;
-    const items = choiceLists[list]?.items;
+    const { list, record, go, perRow, where, carry } = step.choices;
+    const chosen = choiceLists[list];
+    const items = chosen?.items;
     if (!items) {
       ctx.addIssue({
         code: "custom",
@@ -114,7 +142,18 @@ function withChoices<F extends ParsedFlow>(flow: F, ctx: z.RefinementCtx): F {
       });
       return [name, step] as const;
     }
-    const drawn = items.map((item) => ({ label: dataKey(item.label), go, set: { [record]: item.id } }));
+    const tagsOf = (item: ChoiceItem, names: string[]) => Object.fromEntries(names.map((tag) => [tag, item.tags?.[tag] ?? ""]));
+    const missing = [...Object.keys(where ?? {}), ...(carry ?? [])].filter((tag) => items.some((item) => item.tags?.[tag] === undefined));
+    for (const tag of new Set(missing))
+      ctx.addIssue({ code: "custom", path: ["steps", name, "choices"], message: `the items of "${list}" have no tag "${tag}"` });
+    const drawn: FlowButton[] = items.map((item) => ({
+      ...(chosen.idsFromItems ? { id: item.id } : {}),
+      label: dataKey(item.label),
+      go,
+      set: { [record]: item.id, ...tagsOf(item, carry ?? []) },
+      // Shown when each answer named in `where` equals the item's tag of that name.
+      ...(where ? { if: Object.fromEntries(Object.entries(where).map(([tag, answer]) => [answer, [item.tags?.[tag] ?? ""]])) } : {}),
+    }));
     const rows = Array.from({ length: Math.ceil(drawn.length / perRow) }, (_, i) => drawn.slice(i * perRow, (i + 1) * perRow));
     return [name, { ...step, buttons: [...rows, ...step.buttons] }] as const;
   });
@@ -169,15 +208,20 @@ export type FlowButton = z.infer<typeof buttonSchema>;
 export type FlowStep = z.infer<typeof stepSchema>;
 export type Flow = z.infer<typeof flowSchema>;
 
-/** Every place a target can lead (both branches of a condition). */
-export function targetsOf(target: Target): SimpleTarget[] {
+/** Every place a target can lead (both branches of a condition; none for `stay`). */
+export function targetsOf(target: Target | "stay"): SimpleTarget[] {
+  if (target === "stay") return [];
   return typeof target === "string" ? [target] : [target.then, target.else];
+}
+
+/** Whether the answers hold one of the values each named answer must have. */
+export function answersMatch(condition: Record<string, string[]>, answers: Record<string, string>): boolean {
+  return Object.entries(condition).every(([key, values]) => values.includes(answers[key] ?? ""));
 }
 
 export function resolveTarget(target: Target, answers: Record<string, string>): SimpleTarget {
   if (typeof target === "string") return target;
-  const matches = Object.entries(target.if).every(([key, values]) => values.includes(answers[key] ?? ""));
-  return matches ? target.then : target.else;
+  return answersMatch(target.if, answers) ? target.then : target.else;
 }
 
 // ---- Button ids and callback data ----------------------------------------------------------

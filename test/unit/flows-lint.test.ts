@@ -23,8 +23,12 @@ describe.each([...flows.values()].map((f) => [f.id, f] as const))("flow %s", (_i
   it("every target exists", () => {
     for (const step of Object.keys(flow.steps)) {
       for (const target of stepTargets(flow, step)) {
-        if (target.startsWith("flow:")) expect(flows.has(target.slice(5)), `${step} -> ${target}`).toBe(true);
-        else if (target.startsWith("nav:")) expect(Object.keys(actions.nav), `${step} -> ${target}`).toContain(target.slice(4));
+        if (target.startsWith("flow:")) {
+          // flow:<id> or flow:<id>:<step>, a step the other flow lets others start at.
+          const [, id, entry] = target.split(":");
+          expect(flows.has(id!), `${step} -> ${target}`).toBe(true);
+          if (entry) expect(flows.get(id!)!.entries, `${step} -> ${target}`).toContain(entry);
+        } else if (target.startsWith("nav:")) expect(Object.keys(actions.nav), `${step} -> ${target}`).toContain(target.slice(4));
         else if (!["back", "end"].includes(target)) expect(flow.steps[target], `${step} -> ${target}`).toBeDefined();
       }
     }

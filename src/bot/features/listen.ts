@@ -14,7 +14,6 @@ import { FOLLOW_MS } from "../../domain/signals/signals.js";
 import { escapeHtml, helpRow, show } from "../screen.js";
 import { errorSummary } from "../../logger.js";
 import { answerQuestion, showThemes, topicButton } from "./rights.js";
-import { resumeQuiz } from "./quiz.js";
 import { looksLikeQuestion } from "../../domain/rights/question.js";
 import { cutToUnits } from "../../domain/telegram-limits.js";
 import { rightsLibrary } from "../../domain/rights/library.js";
@@ -166,7 +165,7 @@ listenFeature.on("message", async (ctx, next) => {
   const question = asked || looksLikeQuestion(text);
   if (question) {
     const offer = harm.length > 0 ? { text: ctx.t("listen:question_happening"), row: tellTeamButton(ctx) } : undefined;
-    if (await answerQuestion(ctx, text, { fallbackToThemes: false, offer })) {
+    if (await answerQuestion(ctx, text, { offer })) {
       if (offer) rememberWords(ctx, text);
       return;
     }
@@ -182,10 +181,9 @@ listenFeature.on("message", async (ctx, next) => {
     return;
   }
   // A question was searched above already; other words may still name a topic.
-  if (!question && (await answerQuestion(ctx, text, { fallbackToThemes: false }))) return;
-  if (asked) return showThemes(ctx, "rights:ui.no_results");
+  if (!question && (await answerQuestion(ctx, text, {}))) return;
+  if (asked) return showThemes(ctx, true);
   await ctx.reply(ctx.t("listen:fallback"), { reply_markup: { inline_keyboard: [helpRow(ctx, { menu: false })] } });
-  if (await resumeQuiz(ctx)) return;
   if (!(await ctx.services.engine.resume(ctx))) await ctx.services.engine.start(ctx, flowIds.menu);
 });
 
@@ -204,10 +202,13 @@ onButton(listenFeature, "listen.tell", async (ctx) => {
 // «This is happening to me» under a crisis topic (suicidal thoughts, self-harm): the crisis words
 // and numbers first, what the team can and cannot do, then the way to tell it. Nothing is
 // raised to staff by a tap: the child has not written anything yet.
-onButton(listenFeature, "rights.crisis", async (ctx) => {
-  await ctx.answerCallbackQuery();
+export async function showCrisisHelp(ctx: BotContext): Promise<void> {
   const lines = [ctx.t("listen:crisis.suicide"), "", ctx.t("listen:status.anonymous"), ctx.t("listen:status.can_tell")];
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: { inline_keyboard: [tellTeamButton(ctx), helpRow(ctx)] } });
+}
+onButton(listenFeature, "rights.crisis", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showCrisisHelp(ctx);
 });
 
 // "The team may write to me here", under a crisis reply: the way back is kept on the signal.

@@ -1,39 +1,52 @@
-// "My rights": themes -> topics -> a topic (plain words, what you can do, sources, read more,
-// "this is happening to me", "did this help?"). Typed questions reach answerQuestion through the
-// listening feature, after the danger and disclosure checks.
+// "My rights" is a flow (flows/rights.json: home -> themes -> topics of a theme -> a topic ->
+// read more, "this is happening to me", "did this help?"), drawn from the rights library's
+// lists (domain/rights/lists.ts). This file holds what that flow names in code (the topic's
+// texts, the feedback) and what reaches a topic from outside the flow: typed questions, which
+// reach answerQuestion through the listening feature after the danger and disclosure checks,
+// and buttons of messages sent before the flow existed.
 import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
+import { z } from "zod";
 import type { BotContext } from "../context.js";
-import { escapeHtml, helpRow, inRows, navData, show } from "../screen.js";
+import { escapeHtml, helpRow } from "../screen.js";
 import { rightsLibrary, topicGroups, topicSources, type Topic } from "../../domain/rights/library.js";
 import { searchTopics } from "../../domain/rights/search.js";
 import { encodeCallback, onButton } from "../callback-data.js";
 import { flowIds } from "../../flows/registry.js";
-import type { FlowActions, InputCheck } from "../../flows/actions.js";
+import type { FlowActions, InputCheck } from "../../flows/engine.js";
+import { readingAnswers } from "../../flows/answers.js";
 import { topicKey } from "../../i18n/data-keys.js";
-import type { TextKey } from "../../i18n/i18n.js";
 
 export const rightsFeature = new Composer<BotContext>();
 const library = rightsLibrary();
+const topicById = (id: string | undefined): Topic | undefined => library.topics.find((t) => t.id === id);
 
 export const rightsData = {
-  themes: encodeCallback({ kind: "rights.themes" }),
   ask: encodeCallback({ kind: "rights.ask" }),
   crisis: encodeCallback({ kind: "rights.crisis" }),
 } as const;
 
-/** «This is happening to me»: the report, or for a crisis topic help first (see listen.ts), or «Get help now». */
-const happeningData = { report: encodeCallback({ kind: "rights.report" }), crisis: rightsData.crisis, help: navData.help } as const;
-
+/** A topic's button outside the flow (search results): it opens the topic in the flow. */
 export const topicButton = (ctx: BotContext, topic: Topic): InlineKeyboardButton[] => [
   { text: ctx.t(topicKey(topic.id, "title")), callback_data: encodeCallback({ kind: "rights.topic", topic: topic.id }) },
 ];
 
-export async function showThemes(ctx: BotContext, intro: TextKey = "rights:ui.groups_title"): Promise<void> {
-  const rows = inRows(
-    topicGroups.map((g) => ({ text: ctx.t(`rights:ui.groups.${g}`), callback_data: encodeCallback({ kind: "rights.group", group: g }) })),
-  );
-  await show(ctx, { text: ctx.t(intro), rows: [...rows, [{ text: ctx.t("rights:ui.ask"), callback_data: rightsData.ask }], helpRow(ctx)] });
+/** The themes, from the flow; `notFound` says first that a typed question found no topic. */
+export async function showThemes(ctx: BotContext, notFound = false): Promise<void> {
+  await ctx.services.engine.start(ctx, flowIds.rights, { at: notFound ? "not_found" : "themes" });
+}
+
+/**
+ * A topic (or its "read more") opened from outside the browsing: a search result, or a button of
+ * an older message. The answers the flow would have recorded on the way are given, and `from`
+ * adds the way to the other topics of its theme (there is no Back to go to).
+ */
+async function openTopic(ctx: BotContext, topic: Topic, part: "topic" | "more"): Promise<void> {
+  const happening = topic.report ? topic.happening : "none";
+  await ctx.services.engine.start(ctx, flowIds.rights, {
+    at: part,
+    prefill: { topic: topic.id, group: topic.group, happening, from: "search" },
+  });
 }
 
 /** "Ask a question" (flows/rights_question.json): the next words typed are searched as a question. */
@@ -50,35 +63,47 @@ async function rightsQuestion(ctx: BotContext): Promise<InputCheck> {
   return { leave: true };
 }
 
-export const rightsActions: Pick<FlowActions<BotContext>, "checks"> = { checks: { rightsQuestion } };
-
 function sourcesText(ctx: BotContext, topic: Topic): string {
   const lines = topicSources(library, topic, ctx.language, (list, count) => ctx.t("rights:ui.articles", { list, count }));
   return lines.length ? `\n\n${ctx.t("rights:ui.sources_title")}\n${lines.map((l) => `• ${escapeHtml(l)}`).join("\n")}` : "";
 }
 
-async function showTopic(ctx: BotContext, topic: Topic, part: "short" | "more"): Promise<void> {
-  const body =
-    part === "short"
-      ? `${ctx.t(topicKey(topic.id, "short"))}\n\n${ctx.t("rights:ui.todo_title")}\n${ctx.t(topicKey(topic.id, "todo"))}`
-      : ctx.t(topicKey(topic.id, "more"));
-  const rows: InlineKeyboardButton[][] = [];
-  if (part === "short")
-    rows.push([{ text: ctx.t("rights:ui.more"), callback_data: encodeCallback({ kind: "rights.more", topic: topic.id }) }]);
-  if (topic.report) rows.push([{ text: ctx.t("rights:ui.happening"), callback_data: happeningData[topic.happening] }]);
-  rows.push([
-    { text: ctx.t("rights:ui.helped_yes"), callback_data: encodeCallback({ kind: "rights.helped", topic: topic.id, helped: true }) },
-    { text: ctx.t("rights:ui.helped_no"), callback_data: encodeCallback({ kind: "rights.helped", topic: topic.id, helped: false }) },
-  ]);
-  rows.push(
-    [{ text: ctx.t("rights:ui.back_topics"), callback_data: encodeCallback({ kind: "rights.group", group: topic.group }) }],
-    helpRow(ctx),
-  );
-  await show(ctx, {
-    text: `<b>${escapeHtml(ctx.t(topicKey(topic.id, "title")))}</b>\n\n${body}${sourcesText(ctx, topic)}\n\n${ctx.t("rights:ui.helped_question")}`,
-    rows,
+const chosenTopic = z.object({ topic: z.string().optional() });
+
+/** The texts of the topic the child chose: its title, the part shown, and where it comes from. */
+const topicPage = (part: "short" | "more") =>
+  readingAnswers(chosenTopic, async (ctx: BotContext, { topic: id }) => {
+    const topic = topicById(id);
+    if (!topic) return { title: "", body: "", sources: "" };
+    const body =
+      part === "short"
+        ? `${ctx.t(topicKey(topic.id, "short"))}\n\n${ctx.t("rights:ui.todo_title")}\n${ctx.t(topicKey(topic.id, "todo"))}`
+        : ctx.t(topicKey(topic.id, "more"));
+    return { title: ctx.t(topicKey(topic.id, "title")), body, sources: sourcesText(ctx, topic) };
   });
-}
+
+export const rightsActions: Pick<FlowActions<BotContext>, "checks" | "params" | "onPress"> = {
+  checks: { rightsQuestion },
+  params: {
+    topicShort: topicPage("short"),
+    topicMore: topicPage("more"),
+    topicGroup: readingAnswers(z.object({ group: z.string().optional() }), async (ctx: BotContext, { group }) => {
+      const known = topicGroups.find((g) => g === group);
+      return { group: known ? ctx.t(`rights:ui.groups.${known}`) : "" };
+    }),
+  },
+  onPress: {
+    // "Did this help?": counted by topic and language only; nothing about the child.
+    topicFeedback: readingAnswers(
+      z.object({ topic: z.string().optional(), helped: z.enum(["yes", "no"]).optional() }),
+      async (ctx: BotContext, { topic: id, helped }) => {
+        const topic = topicById(id);
+        if (!topic || !helped) return;
+        await ctx.services.db.topicFeedback.create({ data: { topicId: topic.id, helpful: helped === "yes", language: ctx.language } });
+      },
+    ),
+  },
+};
 
 /**
  * Shows matching topics for a typed question; false when nothing matched. `offer` adds a line
@@ -87,13 +112,10 @@ async function showTopic(ctx: BotContext, topic: Topic, part: "short" | "more"):
 export async function answerQuestion(
   ctx: BotContext,
   question: string,
-  options: { fallbackToThemes: boolean; offer?: { text: string; row: InlineKeyboardButton[] } | undefined },
+  options: { offer?: { text: string; row: InlineKeyboardButton[] } | undefined },
 ): Promise<boolean> {
   const hits = searchTopics(library, question, ctx.language);
-  if (hits.length === 0) {
-    if (options.fallbackToThemes) await showThemes(ctx, "rights:ui.no_results");
-    return false;
-  }
+  if (hits.length === 0) return false;
   const { offer } = options;
   await ctx.reply(offer ? `${ctx.t("rights:ui.results")}\n\n${offer.text}` : ctx.t("rights:ui.results"), {
     parse_mode: "HTML",
@@ -110,45 +132,38 @@ export async function answerQuestion(
 }
 
 rightsFeature.command("rights", (ctx) => ctx.services.engine.start(ctx, flowIds.rights));
-onButton(rightsFeature, "rights.themes", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await showThemes(ctx);
-});
 onButton(rightsFeature, "rights.ask", async (ctx) => {
   await ctx.answerCallbackQuery();
   await askQuestion(ctx);
 });
-onButton(rightsFeature, "rights.group", async (ctx, { group }) => {
-  await ctx.answerCallbackQuery();
-  const known = topicGroups.find((g) => g === group);
-  const topics = library.topics.filter((t) => t.group === known);
-  if (!known || topics.length === 0) return showThemes(ctx);
-  await show(ctx, {
-    text: `<b>${ctx.t(`rights:ui.groups.${known}`)}</b>\n\n${ctx.t("rights:ui.group_title")}`,
-    rows: [
-      ...topics.map((t) => topicButton(ctx, t)),
-      [{ text: ctx.t("rights:ui.back_topics"), callback_data: rightsData.themes }],
-      helpRow(ctx),
-    ],
-  });
-});
 for (const [kind, part] of [
-  ["rights.topic", "short"],
+  ["rights.topic", "topic"],
   ["rights.more", "more"],
 ] as const) {
   onButton(rightsFeature, kind, async (ctx, pressed) => {
     await ctx.answerCallbackQuery();
-    const topic = library.topics.find((t) => t.id === pressed.topic);
-    if (topic) await showTopic(ctx, topic, part);
+    const topic = topicById(pressed.topic);
+    if (topic) await openTopic(ctx, topic, part);
     else await showThemes(ctx);
   });
 }
+
+// Buttons of messages sent before "My rights" was a flow: each leads to the same place in it.
+onButton(rightsFeature, "rights.themes", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showThemes(ctx);
+});
+onButton(rightsFeature, "rights.group", async (ctx, { group }) => {
+  await ctx.answerCallbackQuery();
+  if (!library.topics.some((t) => t.group === group)) return showThemes(ctx);
+  await ctx.services.engine.start(ctx, flowIds.rights, { at: "group", prefill: { group } });
+});
 onButton(rightsFeature, "rights.report", async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.services.engine.start(ctx, flowIds.report);
 });
 onButton(rightsFeature, "rights.helped", async (ctx, { topic: id, helped }) => {
-  const topic = library.topics.find((t) => t.id === id);
+  const topic = topicById(id);
   if (topic) await ctx.services.db.topicFeedback.create({ data: { topicId: topic.id, helpful: helped, language: ctx.language } });
   await ctx.answerCallbackQuery({ text: ctx.t("rights:ui.thanks") });
 });
