@@ -78,7 +78,8 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
-  stopTelegram = await connectTelegram(app, config, logger);
+  // Not awaited: the server serves while Telegram's setup is tried (again) in the background.
+  stopTelegram = connectTelegram(app, config, logger).stop;
   // What the updates queue (staff posts, alerts, notifications) is sent every second, and at once
   // after each update; rows survive a restart and are picked up by whichever instance runs.
   app.dispatcher.start();
