@@ -112,6 +112,7 @@ export function createApp(deps: AppDeps): App {
     publicUrl: config.publicUrl,
     staffUserIds,
     language: config.staffLanguage,
+    timeZone: config.consoleTimeZone,
     i18n,
     logger,
     pseudonyms,

@@ -7,6 +7,9 @@ import type { MiddlewareHandler } from "hono";
 import { createContext, useContext } from "hono/jsx";
 import type { Translate } from "../i18n/i18n.js";
 import type { ConsoleDeps, ConsoleEnv } from "./context.js";
+import { utcOffset } from "../domain/local-time.js";
+
+export { utcOffset };
 
 export const DEFAULT_TIME_ZONE = "Asia/Almaty";
 
@@ -45,14 +48,6 @@ export function formatDuration(ms: number, lang: string): string {
   const d = Math.floor(hours / 24);
   const h = hours % 24;
   return h ? `${unit(d, "day")} ${unit(h, "hour")}` : unit(d, "day");
-}
-
-/** "UTC+5", "UTC-3:30", "UTC" for the zone at that moment. */
-export function utcOffset(timeZone: string, d: Date): string {
-  const name =
-    new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "shortOffset" }).formatToParts(d).find((p) => p.type === "timeZoneName")
-      ?.value ?? "GMT";
-  return name === "GMT" || name === "GMT+0" ? "UTC" : name.replace(/^GMT/, "UTC");
 }
 
 /** The place people know the zone by: "Almaty" in English, "Алматы" in Russian, from Intl's data. */

@@ -69,7 +69,9 @@ describe("summary mode (the default)", () => {
     expect(text).toContain(`${staffTexts.label_flags}:</b> ${staffTexts.signal_violence}`);
     expect(text).toContain(report.en.cat_bullying);
     expect(text).toContain(report.en.regions.almaty);
-    expect(text).toContain(`${staffTexts.label_due}:</b> ${stored.slaDueAt.toISOString().slice(0, 10)}`);
+    // In the staff's time zone (CONSOLE_TIME_ZONE, Asia/Almaty by default: UTC+5), offset written out.
+    const almatyDue = new Date(stored.slaDueAt.getTime() + 5 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+    expect(text).toContain(`${staffTexts.label_due}:</b> ${almatyDue} (UTC+5)`);
     expect(text).toContain(staffTexts.in_console.replace("{{number}}", String(stored.number)));
     expect(text).not.toContain("takes my phone");
     expect(text).not.toContain(SCHOOL);

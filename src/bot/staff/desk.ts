@@ -24,6 +24,7 @@ import { escapeHtml } from "../screen.js";
 import { encodeCallback } from "../callback-data.js";
 import { ageBandTextKey } from "../../domain/reports/age-bands.js";
 import { reasonTextKey } from "../../domain/reports/triage.js";
+import { localDateTime } from "../../domain/local-time.js";
 
 const PRIORITIES = ["URGENT", "HIGH", "NORMAL", "LOW"] as const;
 
@@ -38,6 +39,8 @@ export interface StaffDeskOptions {
   publicUrl?: string | undefined;
   staffUserIds: number[];
   language: Language;
+  /** Deadlines are shown in this zone (CONSOLE_TIME_ZONE), with the offset written out. */
+  timeZone: string;
   i18n: I18n;
   logger: Logger;
   pseudonyms: Pseudonymizer;
@@ -83,7 +86,7 @@ export function createStaffDesk(o: StaffDeskOptions) {
   function renderSummary(report: ReportRecord, assigneeName?: string): { text: string; rows: InlineKeyboardButton[][] } {
     const line = (k: string, v: string) => `<b>${t(`staff:label_${k}`)}:</b> ${v}`;
     const reasons = report.priorityReasons.map((r) => t(reasonTextKey(r), { defaultValue: r })).join(", ");
-    const due = report.slaDueAt.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+    const due = localDateTime(o.timeZone, report.slaDueAt);
     const text = [
       `${t(`staff:badge_${report.priority}`)} · <b>${t("staff:case_short", { number: report.number })}</b>`,
       "",
@@ -104,7 +107,7 @@ export function createStaffDesk(o: StaffDeskOptions) {
   function render(report: ReportRecord, content: ReportContent, assigneeName?: string): { text: string; rows: InlineKeyboardButton[][] } {
     const line = (k: string, v: string) => `<b>${t(`staff:label_${k}`)}:</b> ${v}`;
     const reasons = report.priorityReasons.map((r) => t(reasonTextKey(r), { defaultValue: r })).join(", ");
-    const due = report.slaDueAt.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+    const due = localDateTime(o.timeZone, report.slaDueAt);
     const text = [
       `${t(`staff:badge_${report.priority}`)} · <b>${t("staff:case", { number: report.number, hint: report.codeHint })}</b>`,
       "",

@@ -1,0 +1,28 @@
+// A moment as the ombudsman's staff read it: in their time zone (CONSOLE_TIME_ZONE), with the
+// offset written out, so that a deadline read in the staff group at 3 a.m. needs no arithmetic.
+
+/** "UTC+5", "UTC-3:30", "UTC" for the zone at that moment. */
+export function utcOffset(timeZone: string, d: Date): string {
+  const name =
+    new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "shortOffset" }).formatToParts(d).find((p) => p.type === "timeZoneName")
+      ?.value ?? "GMT";
+  return name === "GMT" || name === "GMT+0" ? "UTC" : name.replace(/^GMT/, "UTC");
+}
+
+/** "2026-11-30 03:15 (UTC+5)": the date and the 24-hour time in the zone, and its offset. */
+export function localDateTime(timeZone: string, d: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(d)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} (${utcOffset(timeZone, d)})`;
+}
