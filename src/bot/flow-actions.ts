@@ -25,7 +25,7 @@ async function saveChosenLanguage(ctx: BotContext, state: { answers: Record<stri
 
 export const flowActions: FlowActions<BotContext> = {
   nav: {
-    help: (ctx) => showHelp(ctx, { resume: true }),
+    help: showHelp,
     reports: showMyReports,
     rights_crisis: showCrisisHelp,
     help_region: chooseRegion,

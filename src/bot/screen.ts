@@ -51,18 +51,19 @@ export function inRows<T>(buttons: T[], perRow = 2): T[][] {
   return rows;
 }
 
-export async function show(ctx: ScreenContext, screen: Screen): Promise<void> {
+/** Shows the screen; returns the id of the message that shows it. */
+export async function show(ctx: ScreenContext, screen: Screen): Promise<number> {
   const reply_markup = InlineKeyboard.from(screen.rows);
   const message = ctx.freshScreen ? undefined : ctx.callbackQuery?.message;
   if (message && "text" in message) {
     try {
       await ctx.editMessageText(screen.text, { parse_mode: "HTML", reply_markup });
-      return;
+      return message.message_id;
     } catch (e) {
       // Same content (a double tap) needs nothing more; a message too old to edit gets a new one.
-      if (e instanceof GrammyError && e.description.includes("message is not modified")) return;
+      if (e instanceof GrammyError && e.description.includes("message is not modified")) return message.message_id;
       if (!(e instanceof GrammyError) || e.error_code !== 400) throw e;
     }
   }
-  await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup });
+  return (await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup })).message_id;
 }

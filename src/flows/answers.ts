@@ -46,7 +46,10 @@ export function answerSchema(flow: Flow, writtenBy: (action: string) => readonly
     answers.get(answer)!.add(value);
   };
   for (const step of Object.values(flow.steps)) {
-    for (const button of step.buttons.flat()) for (const [answer, value] of Object.entries(button.set ?? {})) add(answer, value);
+    for (const button of step.buttons.flat()) {
+      for (const [answer, value] of Object.entries(button.set ?? {})) add(answer, value);
+      if (button.onPress) for (const answer of writtenBy(button.onPress)) add(answer, "code");
+    }
     if (step.input) add(step.input.record, "text");
     if (step.onEnter) for (const answer of writtenBy(step.onEnter)) add(answer, "code");
   }

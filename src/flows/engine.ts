@@ -174,7 +174,7 @@ export function createFlowEngine<C extends FlowContext>(flows: Map<string, Flow>
     // After a restart, the first step says why, in the same message (so the note is never left
     // below an older screen, and there is no extra message to delete on a quick exit).
     const screen: Screen = { text: restarted ? `${escapeHtml(ctx.t("errors.flowChanged"))}\n\n${text}` : text, rows };
-    await show(ctx, screen);
+    state.shownIn = await show(ctx, screen);
   }
 
   async function go(ctx: C, state: FlowState, target: SimpleTarget): Promise<void> {
@@ -323,7 +323,18 @@ export function createFlowEngine<C extends FlowContext>(flows: Map<string, Flow>
         await render(ctx, found.state, true);
         return;
       }
-      const here = found && found.state.id === pressed.flow && found.state.step === pressed.step;
+      const pressedIn = ctx.callbackQuery?.message?.message_id;
+      const onScreen = found?.state.shownIn !== undefined && pressedIn === found.state.shownIn;
+      // The message already shows the step the tap led to: a second tap of a quick double tap
+      // (the keyboard on the phone was not redrawn yet). Nothing more to do.
+      if (found && onScreen && !(found.state.id === pressed.flow && found.state.step === pressed.step)) {
+        await ctx.answerCallbackQuery();
+        return;
+      }
+      // A step whose text is drawn from the answers (a rights topic, a report's review) may show
+      // different things in different messages: only the message showing it now may act on it.
+      const drawnElsewhere = found?.step.params !== undefined && found.state.shownIn !== undefined && !onScreen;
+      const here = found && !drawnElsewhere && found.state.id === pressed.flow && found.state.step === pressed.step;
       const button = here ? buttonFor(found.step, pressed.button) : undefined;
       const control = here && (pressed.button === "back" || (pressed.button === "cancel" && found.flow.cancelText));
       // A button from an older message (another step, a button that is gone, or positional data

@@ -34,7 +34,7 @@ export const flowEntries = {
   /** Asked by the lock: a code to open the report, and to write to it. */
   case_code: ["locked", "locked_write"],
   /** The themes, the themes after a question found nothing, and a theme or topic opened from a search result or an older button. */
-  rights: ["themes", "not_found", "group", "topic", "more"],
+  rights: ["home", "themes", "not_found", "group", "topic", "more"],
 } as const satisfies Partial<Record<FlowId, readonly string[]>>;
 export type FlowEntry<F extends FlowId> = F extends keyof typeof flowEntries ? (typeof flowEntries)[F][number] : never;
 

@@ -18,6 +18,11 @@ export interface FlowState {
   startedAt: number;
   /** Photos, documents and voice notes sent at a step that accepts them (Telegram file ids). */
   files?: FlowFile[];
+  /**
+   * The message that shows the current step (its id in the chat), when known: a tap on another
+   * message is a tap on an older screen (see the engine's press).
+   */
+  shownIn?: number;
 }
 
 export interface FlowFile {

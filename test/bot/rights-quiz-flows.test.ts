@@ -52,6 +52,40 @@ describe("My rights as a flow", () => {
     expect(calls[0]!.payload.text).toBe(r.ui.thanks);
     expect(child.lastBotMessage()).toEqual(page);
     expect(await h.db.topicFeedback.count({ where: { topicId: knowledge.id, helpful: false, language: "en" } })).toBe(1);
+    // A second tap is thanked, not counted again.
+    const again = await child.press(r.ui.helped_yes);
+    expect(again.find((c) => c.method === "answerCallbackQuery")!.payload.text).toBe(r.ui.thanks);
+    expect(await h.db.topicFeedback.count({ where: { topicId: knowledge.id } })).toBe(1);
+  });
+
+  it("acts on the topic a message shows, never on the one open now: an older topic's buttons are old", async () => {
+    const child = h.user({ id: nextId++, language_code: "en" });
+    await child.send("/rights");
+    await child.press(r.ui.browse);
+    await child.press(r.ui.groups.home);
+    await child.press(title("home_violence"));
+    const older = child.lastBotMessage();
+    // Another topic opens in a new message (a search result).
+    await child.send("/rights");
+    await child.press(r.ui.ask);
+    await child.send("what to do if a classmate posts my photos");
+    await child.press(title("cyberbullying"));
+    const helpedYes = older.reply_markup!.inline_keyboard.flat().find((b) => b.text === r.ui.helped_yes)!;
+    const calls = await child.pressData(older.message_id, "callback_data" in helpedYes ? helpedYes.callback_data! : "");
+    expect(calls.find((c) => c.method === "answerCallbackQuery")!.payload.text).toBe(t.errors.oldButton);
+    expect(await h.db.topicFeedback.count({ where: { topicId: "cyberbullying", language: "en", helpful: true } })).toBe(0);
+    // The older message keeps what it shows; the topic open now is shown anew below it.
+    expect(child.chat().find((m) => m.message_id === older.message_id)!.text).toBe(older.text);
+    expect(child.lastBotMessage().text).toContain(r.topics.cyberbullying.short);
+  });
+
+  it("opens the rights home on /rights, even from the middle of My rights", async () => {
+    const child = h.user({ id: nextId++, language_code: "en" });
+    await child.send("/rights");
+    await child.press(r.ui.browse);
+    await child.press(r.ui.groups.school);
+    await child.send("/rights");
+    expect(child.lastBotMessage().text).toBe(r.ui.home);
   });
 
   it("opens a search result in the flow, with the way to the other topics of its theme", async () => {
@@ -63,9 +97,13 @@ describe("My rights as a flow", () => {
     expect(child.lastBotMessage().text).toContain(r.topics.cyberbullying.short);
     // Nothing to go Back to: the theme's topics instead.
     expect(child.buttons()).not.toContain(t.nav.back);
-    await child.press(r.ui.back_topics);
+    await child.press(r.ui.theme_topics);
     expect(child.lastBotMessage().text).toBe(`<b>${r.ui.groups.online}</b>\n\n${r.ui.group_title}`);
     expect(child.buttons()).toContain(title("cyberbullying"));
+    // Back to the topic, or on to the list of themes.
+    expect(child.buttons()).toEqual(expect.arrayContaining([t.nav.back, r.ui.back_topics]));
+    await child.press(r.ui.back_topics);
+    expect(child.lastBotMessage().text).toBe(r.ui.groups_title);
   });
 
   it("leads a button of a message sent before the flow to the same place in it", async () => {
@@ -82,7 +120,7 @@ describe("My rights as a flow", () => {
 });
 
 describe("the quiz as a flow", () => {
-  it("goes Back to a question to change the answer, re-asks after typed words, and counts the result once", async () => {
+  it("counts the first answer (no Back once it is explained), re-asks after typed words, and counts the result once", async () => {
     const child = h.user({ id: nextId++, language_code: "en" });
     await child.send("/quiz");
     expect(child.lastBotMessage().text).toBe(r.ui.quiz_intro.replace("{{count}}", String(library.quiz.length)));
@@ -90,11 +128,15 @@ describe("the quiz as a flow", () => {
     const [first, second] = library.quiz;
     const wrong = quizText(first!.id).options[(first!.correct + 1) % 3]!;
     await child.press(wrong);
-    expect(child.lastBotMessage().text).toContain(quizText(first!.id).options[first!.correct]!);
+    const explained = child.lastBotMessage().text!;
+    expect(explained).toContain(quizText(first!.id).options[first!.correct]!);
+    // The right answer is on the screen now: no way back to change the first one.
+    expect(child.buttons()).not.toContain(t.nav.back);
+    await child.press(r.ui.quiz_next);
+    // Back from the next question shows the explanation again, still without a way to answer anew.
     await child.press(t.nav.back);
-    expect(child.lastBotMessage().text).toContain(quizText(first!.id).question);
-    await child.press(quizText(first!.id).options[first!.correct]!);
-    expect(child.lastBotMessage().text!.startsWith(r.ui.quiz_right)).toBe(true);
+    expect(child.lastBotMessage().text).toBe(explained);
+    expect(child.buttons()).not.toContain(t.nav.back);
     await child.press(r.ui.quiz_next);
     // Words typed where a button is expected: heard, then the same question again.
     await child.send("hmm not sure");
@@ -112,10 +154,12 @@ describe("the quiz as a flow", () => {
     await child.press(t.nav.back);
     await child.press(r.ui.sat_partly);
     const before = await h.db.quizResult.count();
+    // The quiz says why it asks, and that nobody will contact the child.
+    expect(child.lastBotMessage().text).toBe(r.ui.quiz_region);
     await child.press(report.en.regions.pavlodar);
     await child.press(report.en.prefer_not);
     const done = child.lastBotMessage();
-    expect(done.text).toContain(`${library.quiz.length} of ${library.quiz.length}`);
+    expect(done.text).toContain(`${library.quiz.length - 1} of ${library.quiz.length}`);
     expect(child.buttons()).not.toContain(t.nav.back);
     expect(await h.db.quizResult.count()).toBe(before + 1);
     const saved = await h.db.quizResult.findFirst({ orderBy: { createdAt: "desc" } });

@@ -49,7 +49,10 @@ describe.each(langs)("/start in %s", (lang) => {
     const help = child.lastBotMessage().text!;
     expect(help).toBe(t.help.text);
     for (const number of ["150", "111", "112", "102"]) expect(help).toContain(`<b>${number}</b>`);
-    expect(child.buttons()).toEqual([rights[lang].ui.region_help, t.nav.menu, t.nav.language]);
+    // Help replaces the screen it came from: Back leads there (here, the menu).
+    expect(child.buttons()).toEqual([t.nav.back, rights[lang].ui.region_help, t.nav.menu, t.nav.language]);
+    await child.press(t.nav.back);
+    expect(child.lastBotMessage().text).toBe(t.menu.main);
   });
 });
 
@@ -152,9 +155,30 @@ describe("unexpected input", () => {
     const welcome = child.lastBotMessage();
     const oldData = welcome.reply_markup!.inline_keyboard[0]![0]!;
     await child.press(t.onboarding.continue);
+    // Words typed here bring the step back as a new message: the welcome message is now an older one.
+    await child.send("hello?");
+    const screens = child.chat().filter((m) => m.from === "bot").length;
     const calls = await child.pressData(welcome.message_id, "callback_data" in oldData ? oldData.callback_data! : "");
     expect(calls.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBe(t.errors.oldButton);
     expect(child.lastBotMessage().text).toBe(t.onboarding.privacy);
+    expect(child.chat().filter((m) => m.from === "bot").length).toBe(screens + 1);
+  });
+
+  it("a quick double tap does nothing the second time (the message already shows the next step)", async () => {
+    const t = common.en;
+    const child = h.user({ id: nextUserId++, language_code: "en" });
+    await child.send("/start");
+    const tap = child.pressUpdate(t.onboarding.continue);
+    await child.deliver(tap);
+    const screen = child.lastBotMessage();
+    // The same button on the same message, its keyboard not yet redrawn on the phone.
+    const again = structuredClone(tap) as { update_id: number; callback_query: { id: string } };
+    again.update_id += 1_000_000; // an id no other update of this run uses
+    again.callback_query.id += "-again";
+    const calls = await child.deliver(again);
+    expect(calls.map((c) => c.method)).toEqual(["answerCallbackQuery"]);
+    expect(calls[0]!.payload.text).toBeUndefined();
+    expect(child.lastBotMessage()).toEqual(screen);
   });
 });
 

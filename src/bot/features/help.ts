@@ -5,9 +5,13 @@ import type { BotContext } from "../context.js";
 import { navData, show } from "../screen.js";
 import { encodeCallback, onButton } from "../callback-data.js";
 
-export async function showHelp(ctx: BotContext, options: { resume?: boolean } = {}): Promise<void> {
+/**
+ * Help replaces the screen it was opened from (fewer traces on a shared phone), so it always
+ * offers the way back to where the child was (or the menu when there is nowhere to go back to).
+ */
+export async function showHelp(ctx: BotContext): Promise<void> {
   const rows = [];
-  if (options.resume) rows.push([{ text: ctx.t("nav.back"), callback_data: navData.resume }]);
+  rows.push([{ text: ctx.t("nav.back"), callback_data: navData.resume }]);
   rows.push([{ text: ctx.t("rights:ui.region_help"), callback_data: encodeCallback({ kind: "region.choose" }) }]);
   rows.push([
     { text: ctx.t("nav.menu"), callback_data: navData.menu },

@@ -93,14 +93,17 @@ export const rightsActions: Pick<FlowActions<BotContext>, "checks" | "params" | 
     }),
   },
   onPress: {
-    // "Did this help?": counted by topic and language only; nothing about the child.
+    // "Did this help?": counted by topic and language only, nothing about the child; a second
+    // tap on the same topic is thanked, not counted again.
     topicFeedback: readingAnswers(
-      z.object({ topic: z.string().optional(), helped: z.enum(["yes", "no"]).optional() }),
-      async (ctx: BotContext, { topic: id, helped }) => {
+      z.object({ topic: z.string().optional(), helped: z.enum(["yes", "no"]).optional(), rated: z.string().optional() }),
+      async (ctx: BotContext, { topic: id, helped, rated }, state) => {
         const topic = topicById(id);
-        if (!topic || !helped) return;
+        if (!topic || !helped || rated === topic.id) return;
+        state.answers.rated = topic.id;
         await ctx.services.db.topicFeedback.create({ data: { topicId: topic.id, helpful: helped === "yes", language: ctx.language } });
       },
+      ["rated"],
     ),
   },
 };
@@ -131,7 +134,8 @@ export async function answerQuestion(
   return true;
 }
 
-rightsFeature.command("rights", (ctx) => ctx.services.engine.start(ctx, flowIds.rights));
+// Always the rights home, even from the middle of "My rights" (started again, it would resume).
+rightsFeature.command("rights", (ctx) => ctx.services.engine.start(ctx, flowIds.rights, { at: "home" }));
 onButton(rightsFeature, "rights.ask", async (ctx) => {
   await ctx.answerCallbackQuery();
   await askQuestion(ctx);
