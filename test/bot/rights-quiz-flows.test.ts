@@ -79,6 +79,17 @@ describe("My rights as a flow", () => {
     expect(child.lastBotMessage().text).toContain(r.topics.cyberbullying.short);
   });
 
+  it("leads back from «Help in my region» to the rights home it was opened from", async () => {
+    const child = h.user({ id: nextId++, language_code: "en" });
+    await child.send("/rights");
+    await child.press(r.ui.region_help);
+    expect(child.buttons()).toEqual(expect.arrayContaining([t.nav.back, t.nav.help, t.nav.menu]));
+    await child.press(report.en.regions.almaty);
+    expect(child.buttons()).toEqual(expect.arrayContaining([r.ui.region_help, t.nav.back, t.nav.help, t.nav.menu]));
+    await child.press(t.nav.back);
+    expect(child.lastBotMessage().text).toBe(r.ui.home);
+  });
+
   it("opens the rights home on /rights, even from the middle of My rights", async () => {
     const child = h.user({ id: nextId++, language_code: "en" });
     await child.send("/rights");

@@ -3,7 +3,7 @@
 // told so plainly. No database: it works when the database is down.
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import { inRows, navData, show } from "../screen.js";
+import { helpRow, inRows, navData, show } from "../screen.js";
 import { entriesFor, lastChecked, loadHelpDirectory, localEntries, regions, type Region } from "../../domain/help/directory.js";
 import { sortByName } from "../../i18n/place-order.js";
 import { encodeCallback, onButton } from "../callback-data.js";
@@ -19,9 +19,12 @@ export function regionButtons(ctx: BotContext, data: (region: Region) => string)
   return sortByName(regions, name, ctx.language).map((r) => ({ text: name(r), callback_data: data(r) }));
 }
 
+/** Back to where the child was (a rights screen, help, a flow), or the menu: these screens replace it. */
+const backRow = (ctx: BotContext) => [{ text: ctx.t("nav.back"), callback_data: navData.resume }];
+
 export async function chooseRegion(ctx: BotContext): Promise<void> {
   const rows = inRows(regionButtons(ctx, (region) => encodeCallback({ kind: "region.show", region })));
-  await show(ctx, { text: ctx.t("rights:ui.region_choose"), rows: [...rows, [{ text: ctx.t("nav.help"), callback_data: navData.help }]] });
+  await show(ctx, { text: ctx.t("rights:ui.region_choose"), rows: [...rows, backRow(ctx), helpRow(ctx)] });
 }
 
 onButton(helpRegionFeature, "region.choose", async (ctx) => {
@@ -43,12 +46,6 @@ onButton(helpRegionFeature, "region.show", async (ctx, pressed) => {
       checked: lastChecked(shown),
       interpolation: { escapeValue: false },
     }),
-    rows: [
-      [{ text: ctx.t("rights:ui.region_help"), callback_data: regionHelpData }],
-      [
-        { text: ctx.t("nav.help"), callback_data: navData.help },
-        { text: ctx.t("nav.menu"), callback_data: navData.menu },
-      ],
-    ],
+    rows: [[{ text: ctx.t("rights:ui.region_help"), callback_data: regionHelpData }], backRow(ctx), helpRow(ctx)],
   });
 });
