@@ -1,12 +1,14 @@
 // What keeping one chat's updates one at a time across instances costs per update: the chat
 // gate's two statements (admit: claim the update, count it, take the lease; finish: mark it done,
-// give the lease back), against the session's own read and write that every update already makes, on PostgreSQL (TEST_DATABASE_URL or the local
-// server) and in-memory PGlite. Sequential round trips, then 40 chats at once.
+// give the lease back; the session and saved language now ride on these two), against a session
+// read and write through Prisma, on PostgreSQL (TEST_DATABASE_URL or the local server) and in-memory
+// PGlite. Sequential round trips, then 40 chats at once.
 //   node --import tsx bench/chat-gate.ts
 import pg from "pg";
 import { openDatabase, type OpenDatabase } from "../src/db/client.ts";
 import { applyMigrations } from "../src/db/migrate.ts";
 import { createChatGate } from "../src/domain/gate/chat-gate.ts";
+import { sqlFor } from "../src/db/sql.ts";
 
 const SERVER = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const N = 2_000;
@@ -32,7 +34,8 @@ function stats(ms: number[]): string {
 }
 
 async function measure(label: string, db: OpenDatabase): Promise<void> {
-  const gate = createChatGate(db.prisma);
+  // As the app builds it: the driver where src/db/client.ts registered one.
+  const gate = createChatGate(db.prisma, sqlFor(db.prisma));
   const sessionPair: number[] = [];
   const gatePair: number[] = [];
   for (let i = 0; i < N; i++) {

@@ -23,6 +23,7 @@ import { rightsLibrary } from "./domain/rights/library.js";
 import { prepareSearch } from "./domain/rights/search.js";
 import { forgetChild } from "./domain/children.js";
 import { createSessionStorage } from "./db/session-storage.js";
+import { sqlFor } from "./db/sql.js";
 import { createReportService } from "./domain/reports/reports.js";
 import { createSignalService } from "./domain/signals/signals.js";
 import { createOutbox, type Outbox } from "./domain/outbox/outbox.js";
@@ -139,7 +140,8 @@ export function createApp(deps: AppDeps): App {
     },
   };
 
-  const gate = createChatGate(db);
+  // On Node with PostgreSQL, the gate's statements (every update runs two) skip Prisma for the driver.
+  const gate = createChatGate(db, sqlFor(db));
   const bot = createBot({
     token: config.botToken && !deps.botApi ? config.botToken : SIMULATED_TOKEN,
     // A real bot without a known identity (BOT_INFO) asks Telegram once (grammY's init, on the first update).

@@ -27,7 +27,7 @@ import { rightsFeature } from "./features/rights.js";
 import { quizFeature } from "./features/quiz.js";
 import { helpRegionFeature } from "./features/help-region.js";
 import { helpRow } from "./screen.js";
-import type { StorageAdapter } from "grammy";
+import type { SessionStorage } from "../db/session-storage.js";
 
 export interface BotOptions {
   token: string;
@@ -36,7 +36,8 @@ export interface BotOptions {
   /** The simulator and tests hand in an in-process Bot API; production uses the real fetch. */
   fetch?: typeof fetch;
   services: Services;
-  sessionStorage: StorageAdapter<SessionData>;
+  /** Its reads and writes ride on the chat gate's statements (src/db/session-storage.ts). */
+  sessionStorage: SessionStorage<SessionData>;
   /** Per-chat lease and flood counts shared by every instance. */
   gate: ChatGate;
   /** Updates one person may send in 10 seconds. */
@@ -66,7 +67,7 @@ export function createBot(options: BotOptions): Bot<BotContext> {
   // Updates of one chat run in order (parallel ones would lose session writes): in this process
   // by grammY's queue, across instances by the chat's lease in the database.
   bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.pseudonym));
-  bot.use(chatGate({ gate: options.gate, floodLimit: options.floodLimit, holdMs: options.updateHoldMs }));
+  bot.use(chatGate({ gate: options.gate, floodLimit: options.floodLimit, holdMs: options.updateHoldMs, sessions: options.sessionStorage }));
   bot.use(dedupeUpdates(options.updateHoldMs));
   bot.use(applySavedLanguage);
 

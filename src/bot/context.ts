@@ -65,6 +65,8 @@ export interface ChildFlavor {
   language: Language;
   /** True when the child has chosen a language or Telegram told us one of ours. */
   languageKnown: boolean;
+  /** The child's saved language as the chat gate's statement read it (null: none saved); undefined: not read. */
+  savedLanguage?: string | null;
   t: ChildTranslate;
   /** Show the next screen as a new message instead of editing the one tapped (an old button). */
   freshScreen?: boolean;

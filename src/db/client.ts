@@ -2,6 +2,7 @@
 // One generated client and one schema for both; only the driver adapter differs.
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/node/client.ts";
+import { registerSql, type SqlValue } from "./sql.js";
 
 export type Db = PrismaClient;
 
@@ -17,12 +18,25 @@ const PGLITE_SHARED_BUFFERS = "16MB";
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string | undefined };
 
+/**
+ * A prepared statement's name per SQL text Prisma sends. Past a bound (texts that differ by the
+ * length of a list, say), statements go unnamed: each connection keeps every named one for good.
+ */
+function statementNames(max = 500): (query: { sql: string }) => string {
+  const names = new Map<string, string>();
+  return ({ sql }) => {
+    let name = names.get(sql);
+    if (name === undefined && names.size < max) names.set(sql, (name = `prisma_${names.size}`));
+    return name ?? "";
+  };
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.kind === "postgres") {
-    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const [{ PrismaPg }, { default: pg }] = await Promise.all([import("@prisma/adapter-pg"), import("pg")]);
     // A database that hangs must fail the update (Telegram then delivers it again), not hold it:
     // every statement, lock wait and connection attempt is bounded.
-    const adapterFactory = new PrismaPg({
+    const config = {
       connectionString: target.url,
       connectionTimeoutMillis: 5_000,
       statement_timeout: 15_000,
@@ -30,9 +44,29 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
       idle_in_transaction_session_timeout: 30_000,
       // Client side too: a server that stopped answering cannot enforce its own timeout.
       query_timeout: 20_000,
+    };
+    // One pool for Prisma and for the chat gate's statements (src/db/sql.ts). Prisma's statements
+    // are named too, so each connection parses and plans each one once. Migrations get connections
+    // of their own from `adapterFactory` (closed afterwards: the schema engine keeps an advisory
+    // lock on its connection, which must not stay in this pool).
+    const pool = new pg.Pool(config);
+    // An idle connection that breaks (a server restart) is dropped by the pool; without a listener
+    // its error would end the process before Prisma has attached its own.
+    pool.on("error", () => undefined);
+    const adapterFactory = new PrismaPg(config);
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: statementNames() }) });
+    registerSql(prisma, {
+      query: async <Row>(name: string, text: string, values: SqlValue[]) => (await pool.query({ name, text, values })).rows as Row[],
     });
-    const prisma = new PrismaClient({ adapter: adapterFactory });
-    return { prisma, adapterFactory, kind: "postgres", close: () => prisma.$disconnect() };
+    return {
+      prisma,
+      adapterFactory,
+      kind: "postgres",
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
   }
   // Loaded lazily so the Workers bundle, which always uses PostgreSQL, can leave PGlite out.
   const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
@@ -44,6 +78,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   await pglite.waitReady;
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
+  // The chat gate's statements straight to PGlite (src/db/sql.ts); PGlite runs one statement at a
+  // time and keeps them out of a transaction in progress, as it does for Prisma's own.
+  registerSql(prisma, {
+    query: async <Row>(_name: string, text: string, values: SqlValue[]) => (await pglite.query<Row>(text, values)).rows,
+  });
   return {
     prisma,
     adapterFactory,

@@ -12,9 +12,17 @@ export function webhookRoutes(bot: Bot<BotContext>, secret: string, logger: Logg
   const app = new Hono();
   const handle = webhookCallback(bot, "hono", { secretToken: secret, onTimeout: "return", timeoutMilliseconds: 55_000 });
 
+  const limit = bodyLimit({ maxSize: MAX_UPDATE_BYTES, onError: (c) => c.json({ ok: false, error: "update too large" }, 413) });
   app.post(
     "/",
-    bodyLimit({ maxSize: MAX_UPDATE_BYTES, onError: (c) => c.json({ ok: false, error: "update too large" }, 413) }),
+    // Telegram sends a Content-Length, which the HTTP parser holds the body to: checked from the
+    // header alone. Hono's bodyLimit would first turn every request on Node into a web stream
+    // (about 3% of an update's CPU, measured); it still counts the bytes of a chunked body.
+    (c, next) => {
+      const length = c.req.header("content-length");
+      if (length === undefined || c.req.header("transfer-encoding") !== undefined) return limit(c, next);
+      return Number(length) > MAX_UPDATE_BYTES ? c.json({ ok: false, error: "update too large" }, 413) : next();
+    },
     async (c, next) => {
       // The secret is checked before anything else is read or sent.
       if (!timingSafeEqual(c.req.header(SECRET_HEADER) ?? "", secret)) return c.json({ ok: false, error: "wrong secret token" }, 401);

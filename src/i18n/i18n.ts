@@ -59,8 +59,26 @@ export function createI18n(): I18n {
       let t = cache.get(language);
       // The one place keys are unchecked: i18next's function is typed for its default namespace
       // only, while our keys name theirs ("report:intro"); TextKey checks them where written.
-      if (!t) cache.set(language, (t = instance.getFixedT(language) as unknown as Translate));
+      if (!t) cache.set(language, (t = remembered(instance.getFixedT(language) as unknown as Translate)));
       return t;
     },
+  };
+}
+
+/**
+ * A text asked for by key alone (no values, no plural, one key) is always the same: looked up in
+ * i18next once per language, then from a map. A screen asks for a dozen, every update, and
+ * i18next's lookup (namespaces, fallbacks, nesting, interpolation) costs far more than a map's.
+ */
+function remembered(t: Translate, max = 5_000): Translate {
+  const texts = new Map<string, string>();
+  return (key, options) => {
+    if (options !== undefined || typeof key !== "string") return t(key, options);
+    let text = texts.get(key);
+    if (text === undefined) {
+      text = t(key);
+      if (texts.size < max) texts.set(key, text);
+    }
+    return text;
   };
 }

@@ -3,12 +3,16 @@
 // (src/domain/gate/chat-gate.ts), and settled in one more at the end. Inside one process grammY's
 // sequentialize already queues them, so the lease is normally free when an update gets here;
 // across instances the second waits for it here.
+// The update's session and the child's saved language come with the gate's first statement, and
+// the session goes back with its last one (src/db/session-storage.ts): two round trips per update
+// for all of it. A session that could not be saved fails the update, which is then redelivered.
 // Flood guard: more than `limit` updates within `windowMs` gets one kind notice (exactly one,
 // whichever instance counts the one over the limit) and the rest of the window is dropped.
 // Help and the quick exit always get through, however fast a frightened child taps.
 import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "../context.js";
-import type { Admission, ChatGate } from "../../domain/gate/chat-gate.js";
+import type { Admission, ChatGate, SessionChange } from "../../domain/gate/chat-gate.js";
+import type { SessionHandoff } from "../../db/session-storage.js";
 import { withTimeout } from "../../domain/timeouts.js";
 import { CLAIM_TIMEOUT_MS, MAX_ATTEMPTS, UpdateInProgress } from "./dedupe.js";
 import { helpRow } from "../screen.js";
@@ -24,6 +28,8 @@ export interface ChatGateOptions {
   holdMs: number;
   /** How long an update waits for another instance to finish with the chat; then it fails and Telegram delivers it again. */
   waitMs?: number;
+  /** The session storage, whose reads and writes then ride on the gate's statements. */
+  sessions?: SessionHandoff;
 }
 
 /** Thrown when the chat stayed busy elsewhere: the webhook answers 500 and Telegram tries again later. */
@@ -58,6 +64,8 @@ export function chatGate(o: ChatGateOptions): MiddlewareFn<BotContext> {
     let held = entry.held;
     let claimed = entry.attempts !== undefined;
     let handled = false;
+    let settled = false;
+    let slot = false;
     try {
       if (!claimed) {
         if (entry.done !== false) return logger.info({ update_id: ctx.update.update_id }, "duplicate update skipped");
@@ -80,11 +88,31 @@ export function chatGate(o: ChatGateOptions): MiddlewareFn<BotContext> {
       }
       if (!held) held = await waitForLease(o, key, holder, waitMs);
       if (!held) throw new ChatBusy(`chat busy elsewhere for ${waitMs} ms (update ${ctx.update.update_id})`);
+      // What the admit statement read is current only if it took the lease itself; otherwise the
+      // session is read when first needed, and the language by the next middleware.
+      if (entry.prefetched) ctx.savedLanguage = entry.prefetched.language;
+      if (o.sessions) {
+        o.sessions.begin(key, entry.prefetched?.session);
+        slot = true;
+      }
       await next();
       handled = true;
+      const change = slot ? o.sessions?.end(key) : undefined;
+      slot = false;
+      if (change) {
+        settled = true;
+        await saveAndFinish(o.gate, ctx, key, holder, updateId, change);
+      }
     } finally {
+      if (slot) o.sessions?.end(key);
       // Handled: done. Failed: released at once, so that Telegram's redelivery is handled, not skipped.
-      const settle = claimed ? o.gate.finish(key, holder, updateId, handled) : held ? o.gate.release(key, holder) : undefined;
+      const settle = settled
+        ? undefined
+        : claimed
+          ? o.gate.finish(key, holder, updateId, handled)
+          : held
+            ? o.gate.release(key, holder)
+            : undefined;
       await settle?.catch((error: unknown) =>
         logger.warn(
           { err: errorSummary(error), update_id: ctx.update.update_id },
@@ -93,6 +121,23 @@ export function chatGate(o: ChatGateOptions): MiddlewareFn<BotContext> {
       );
     }
   };
+}
+
+/** The update's session is saved with its "done" mark; if that fails, the update is released for redelivery and fails. */
+async function saveAndFinish(gate: ChatGate, ctx: BotContext, key: string, holder: string, updateId: bigint, change: SessionChange) {
+  try {
+    await gate.finish(key, holder, updateId, true, change);
+  } catch (error) {
+    await gate
+      .finish(key, holder, updateId, false)
+      .catch((e: unknown) =>
+        ctx.services.logger.warn(
+          { err: errorSummary(e), update_id: ctx.update.update_id },
+          "chat gate not settled; its lease and claim run out by themselves",
+        ),
+      );
+    throw error;
+  }
 }
 
 /** Polls with a growing pause: another instance is handling one of this chat's updates. */

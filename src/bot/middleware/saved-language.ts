@@ -1,4 +1,5 @@
-// The child's own language choice wins over Telegram's. If the database cannot be read, the
+// The child's own language choice wins over Telegram's. The chat gate's statement has normally read
+// it already (ctx.savedLanguage); otherwise it is read here. If the database cannot be read, the
 // update goes on in Telegram's language: help must still reach the child.
 import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "../context.js";
@@ -11,7 +12,10 @@ export const applySavedLanguage: MiddlewareFn<BotContext> = async (ctx, next) =>
   if (ctx.pseudonym && ctx.chat?.type === "private") {
     try {
       // A database that hangs must not hold up help: Telegram's language is used instead.
-      const saved = await withTimeout(savedLanguage(ctx.services.db, ctx.pseudonym), 1_500, "saved language");
+      const saved =
+        ctx.savedLanguage !== undefined
+          ? ctx.savedLanguage
+          : await withTimeout(savedLanguage(ctx.services.db, ctx.pseudonym), 1_500, "saved language");
       if (isLanguage(saved)) {
         ctx.language = saved;
         ctx.languageKnown = true;
