@@ -2,11 +2,13 @@
 // same HKDF-derived keys and the same bytes as Web Crypto, computed synchronously in OpenSSL
 // instead of a thread-pool job and a promise per HMAC or seal. Only the Node entry uses it; the
 // Worker keeps Web Crypto.
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync } from "node:crypto";
 import { HKDF_SALT, type CryptoProvider } from "../domain/privacy/crypto-provider.js";
 
 const TAG_BYTES = 16;
-const derive = (appSecret: string, purpose: string) => Buffer.from(hkdfSync("sha256", appSecret, HKDF_SALT, purpose, 32));
+// A KeyObject made once: given raw bytes, node:crypto would build one on every HMAC and cipher
+// (measured: about 2.5% of an update's CPU in the full bot).
+const derive = (appSecret: string, purpose: string) => createSecretKey(Buffer.from(hkdfSync("sha256", appSecret, HKDF_SALT, purpose, 32)));
 
 export const nodeCrypto: CryptoProvider = {
   hmacKey(appSecret, purpose) {
