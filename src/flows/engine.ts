@@ -32,9 +32,6 @@ export type { FlowActions, InputCheck } from "./actions.js";
 /** A flow button's payload, as the codec reads it from the callback data. */
 export type FlowButtonPress = PayloadOf<"flow">;
 
-/** @deprecated The quick exit button's data: use quickExitData from bot/screen.ts (kept for middleware/chat-gate.ts). */
-export const QUICK_EXIT_DATA = quickExitData;
-
 export interface StartOptions<F extends FlowId = FlowId> {
   /** Where to go when the flow ends, if not the flow's own `then`. */
   then?: string;

@@ -21,10 +21,8 @@ export const rightsFeature = new Composer<BotContext>();
 const library = rightsLibrary();
 const topicById = (id: string | undefined): Topic | undefined => library.topics.find((t) => t.id === id);
 
-export const rightsData = {
-  ask: encodeCallback({ kind: "rights.ask" }),
-  crisis: encodeCallback({ kind: "rights.crisis" }),
-} as const;
+/** "Ask a question", under search results (outside the flow). */
+const askData = encodeCallback({ kind: "rights.ask" });
 
 /** A topic's button outside the flow (search results): it opens the topic in the flow. */
 export const topicButton = (ctx: BotContext, topic: Topic): InlineKeyboardButton[] => [
@@ -50,7 +48,7 @@ async function openTopic(ctx: BotContext, topic: Topic, part: "topic" | "more"):
 }
 
 /** "Ask a question" (flows/rights_question.json): the next words typed are searched as a question. */
-export async function askQuestion(ctx: BotContext): Promise<void> {
+async function askQuestion(ctx: BotContext): Promise<void> {
   await ctx.services.engine.start(ctx, flowIds.rightsQuestion);
 }
 
@@ -126,7 +124,7 @@ export async function answerQuestion(
       inline_keyboard: [
         ...hits.map((h) => topicButton(ctx, h.topic)),
         ...(offer ? [offer.row] : []),
-        [{ text: ctx.t("rights:ui.ask"), callback_data: rightsData.ask }],
+        [{ text: ctx.t("rights:ui.ask"), callback_data: askData }],
         helpRow(ctx),
       ],
     },
