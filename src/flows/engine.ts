@@ -160,7 +160,7 @@ export function createFlowEngine<C extends FlowContext>(flows: Map<string, Flow>
       .filter((row) => row.length > 0);
     if (step.footer) {
       const control: InlineKeyboardButton[] = [];
-      if (state.history.length > 0 && step.back)
+      if ((state.history.length > 0 || canLeaveBack(state)) && step.back)
         control.push({ text: ctx.t("nav.back"), callback_data: callbackData(flow.id, state.step, "back") });
       if (flow.cancelText) control.push({ text: ctx.t("nav.cancel"), callback_data: callbackData(flow.id, state.step, "cancel") });
       if (control.length) rows.push(control);
@@ -183,6 +183,14 @@ export function createFlowEngine<C extends FlowContext>(flows: Map<string, Flow>
     if (target === "back") {
       const previous = state.history.pop();
       if (previous) state.step = previous;
+      else if (canLeaveBack(state)) {
+        // Back to the flow this one was opened from, checked like any saved state.
+        ctx.session.flow = state.previous;
+        const found = await live(ctx);
+        if (found) await render(ctx, found.state, found.restarted);
+        else await start(ctx, flowIds.menu);
+        return;
+      }
       ctx.session.flow = state;
       await render(ctx, state);
       return;
@@ -194,7 +202,7 @@ export function createFlowEngine<C extends FlowContext>(flows: Map<string, Flow>
       const next = target === "end" ? (state.then ?? flow.then ?? `flow:${flowIds.menu}`) : target;
       // `flow:<id>:<step>` starts the flow at one of its entries.
       const [id, at] = next.slice("flow:".length).split(":");
-      await start(ctx, id!, at === undefined ? {} : { at });
+      await start(ctx, id!, { ...(at === undefined ? {} : { at }), ...(target === "end" ? {} : { from: state }) });
       return;
     }
     state.history.push(state.step);
@@ -204,6 +212,11 @@ export function createFlowEngine<C extends FlowContext>(flows: Map<string, Flow>
     // After the child sees the step: what they need comes first, the rest (e.g. alerts) after.
     const onEnter = flows.get(state.id)!.steps[target]!.onEnter;
     if (onEnter) await actions.onEnter[onEnter]!(ctx, state);
+  }
+
+  /** Back from a flow's first step to the flow it was opened from: only while nothing was given here. */
+  function canLeaveBack(state: FlowState): boolean {
+    return state.previous !== undefined && state.history.length === 0 && Object.keys(state.answers).length === 0 && !state.files?.length;
   }
 
   /** Adds words to an answer, after what the child already wrote there. */
@@ -221,7 +234,7 @@ export function createFlowEngine<C extends FlowContext>(flows: Map<string, Flow>
   async function start(
     ctx: C,
     flowId: string,
-    options: { then?: string; prefill?: Record<string, string>; at?: string } = {},
+    options: { then?: string; prefill?: Record<string, string>; at?: string; from?: FlowState } = {},
   ): Promise<void> {
     const flow = flows.get(flowId);
     if (!flow) throw new Error(`Unknown flow "${flowId}"`);
@@ -258,6 +271,10 @@ export function createFlowEngine<C extends FlowContext>(flows: Map<string, Flow>
       state.step = options.at;
     }
     if (options.then) state.then = options.then;
+    if (options.from) {
+      const { previous: _older, ...from } = options.from;
+      state.previous = from;
+    }
     prefill(state);
     ctx.session.flow = state;
     await render(ctx, state);

@@ -23,6 +23,12 @@ export interface FlowState {
    * message is a tap on an older screen (see the engine's press).
    */
   shownIn?: number;
+  /**
+   * The flow a button of another flow left to start this one (a rights topic's «This is
+   * happening to me» opening the report): Back on the first step returns to it while nothing has
+   * been answered here. One level only.
+   */
+  previous?: FlowState;
 }
 
 export interface FlowFile {

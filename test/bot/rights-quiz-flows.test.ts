@@ -90,6 +90,29 @@ describe("My rights as a flow", () => {
     expect(child.lastBotMessage().text).toBe(r.ui.home);
   });
 
+  it("goes Back from the report's first screen to the topic it was opened from, until something is answered", async () => {
+    const child = h.user({ id: nextId++, language_code: "en" });
+    await child.send("/rights");
+    await child.press(r.ui.browse);
+    await child.press(r.ui.groups.online);
+    await child.press(title("cyberbullying"));
+    const topic = child.lastBotMessage().text;
+    await child.press(r.ui.happening);
+    expect(child.lastBotMessage().text).toBe(report.en.intro);
+    // A child who only wanted to look can go back, without "Stop and delete".
+    expect(child.buttons()).toEqual(expect.arrayContaining([t.nav.back, t.nav.cancel]));
+    await child.press(t.nav.back);
+    expect(child.lastBotMessage().text).toBe(topic);
+    // Once something is answered in the report, Back walks the report's own steps and stops at its start.
+    await child.press(r.ui.happening);
+    await child.press(report.en.start);
+    await child.press(report.en.safe_yes);
+    await child.press(t.nav.back);
+    await child.press(t.nav.back);
+    expect(child.lastBotMessage().text).toBe(report.en.intro);
+    expect(child.buttons()).not.toContain(t.nav.back);
+  });
+
   it("opens the rights home on /rights, even from the middle of My rights", async () => {
     const child = h.user({ id: nextId++, language_code: "en" });
     await child.send("/rights");
