@@ -202,7 +202,10 @@ export function createFlowEngine<C extends FlowContext>(flows: Map<string, Flow>
       const next = target === "end" ? (state.then ?? flow.then ?? `flow:${flowIds.menu}`) : target;
       // `flow:<id>:<step>` starts the flow at one of its entries.
       const [id, at] = next.slice("flow:".length).split(":");
-      await start(ctx, id!, { ...(at === undefined ? {} : { at }), ...(target === "end" ? {} : { from: state }) });
+      // A button into another flow remembers this one for Back; never a sensitive one (a report's
+      // words are not copied anywhere the quick exit and the draft's expiry would not reach).
+      const remember = target !== "end" && !flow.quickExit;
+      await start(ctx, id!, { ...(at === undefined ? {} : { at }), ...(remember ? { from: state } : {}) });
       return;
     }
     state.history.push(state.step);
