@@ -7,7 +7,7 @@ import type { MiddlewareHandler } from "hono";
 import { createContext, useContext } from "hono/jsx";
 import type { Translate } from "../i18n/i18n.js";
 import type { ConsoleDeps, ConsoleEnv } from "./context.js";
-import { utcOffset } from "../domain/local-time.js";
+import { utcOffset, zoneParts } from "../domain/local-time.js";
 
 export { utcOffset };
 
@@ -68,16 +68,7 @@ export function zonePlace(timeZone: string, lang: string, d: Date): string {
 type CountdownWords = (key: "console:due_in" | "console:overdue_by", options: { time: string }) => string;
 
 export function createClock(timeZone: string, lang: string, t: CountdownWords): Clock {
-  const parts = new Intl.DateTimeFormat("en", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  });
-  const pieces = (d: Date) => Object.fromEntries(parts.formatToParts(d).map((p) => [p.type, p.value])) as Record<string, string>;
+  const pieces = (d: Date) => zoneParts(timeZone, d);
   const clock: Clock = {
     timeZone,
     lang,

@@ -8,11 +8,10 @@ import type { BotContext } from "../context.js";
 import { rightsLibrary } from "../../domain/rights/library.js";
 import { saveQuizResult, scoreQuiz } from "../../domain/rights/quiz.js";
 import { isAgeBand, isRegion } from "../../domain/choices.js";
-import { onButton, type CallbackKind } from "../callback-data.js";
+import { onButton, quizRatings, type CallbackKind } from "../callback-data.js";
 import { flowIds } from "../../flows/registry.js";
 import type { FlowActions } from "../../flows/actions.js";
 import { readingAnswers } from "../../flows/answers.js";
-import { quizRatings } from "../callback-data.js";
 
 export const quizFeature = new Composer<BotContext>();
 const quiz = rightsLibrary().quiz;

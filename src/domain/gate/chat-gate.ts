@@ -90,22 +90,19 @@ const ADMIT = `
     (SELECT f."language" FROM "Profile" f WHERE f."pseudonym" = $4::text) AS "language"
   FROM gate`;
 
+// The update's mark (done, or released for redelivery) and the lease given back: the part both
+// finish statements share ($1 key, $2 update id, $3 handled, $4 the free time, $5 holder).
+const MARK = `UPDATE "ProcessedUpdate" SET "done" = $3::boolean, "processedAt" = CASE WHEN $3::boolean THEN "processedAt" ELSE $4::timestamp(3) END
+    WHERE "updateId" = $2::bigint AND "done" = false`;
+const GIVE_BACK = `UPDATE "ChatGate" SET "holder" = NULL, "heldUntil" = $4::timestamp(3) WHERE "key" = $1::text AND "holder" = $5::text`;
+
 const FINISH = `
-  WITH marked AS (
-    UPDATE "ProcessedUpdate" SET "done" = $3::boolean, "processedAt" = CASE WHEN $3::boolean THEN "processedAt" ELSE $4::timestamp(3) END
-    WHERE "updateId" = $2::bigint AND "done" = false
-  )
-  UPDATE "ChatGate" SET "holder" = NULL, "heldUntil" = $4::timestamp(3) WHERE "key" = $1::text AND "holder" = $5::text`;
+  WITH marked AS (${MARK})
+  ${GIVE_BACK}`;
 
 // "updatedAt" is set here (Prisma's @updatedAt is set by the client): pruning reads it.
 const FINISH_WITH_SESSION = `
-  WITH marked AS (
-    UPDATE "ProcessedUpdate" SET "done" = $3::boolean, "processedAt" = CASE WHEN $3::boolean THEN "processedAt" ELSE $4::timestamp(3) END
-    WHERE "updateId" = $2::bigint AND "done" = false
-  ), released AS (
-    UPDATE "ChatGate" SET "holder" = NULL, "heldUntil" = $4::timestamp(3) WHERE "key" = $1::text AND "holder" = $5::text
-    RETURNING 1
-  ), removed AS (
+  WITH marked AS (${MARK}), released AS (${GIVE_BACK} RETURNING 1), removed AS (
     DELETE FROM "Session" WHERE "key" = $1::text AND $6::text IS NULL AND EXISTS (SELECT 1 FROM released)
   )
   INSERT INTO "Session" ("key", "value", "updatedAt")
